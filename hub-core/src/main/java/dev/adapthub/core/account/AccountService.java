@@ -1,0 +1,109 @@
+package dev.adapthub.core.account;
+
+import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.namespace.NamespaceKind;
+import dev.adapthub.core.namespace.NamespaceService;
+import dev.adapthub.core.namespace.Names;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and finds accounts. Passwords are kept only as hashes. */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD = 10;
+    /** bcrypt reads 72 bytes at most; longer input would be silently cut, so refuse it. */
+    public static final int MAX_PASSWORD = 72;
+    public static final int MAX_EMAIL = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>\"]+@[^@\\s\\p{Cntrl}<>\"]+\\.[^@\\s\\p{Cntrl}<>\"]+");
+
+    private final AccountRepository accounts;
+    private final NamespaceService namespaces;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, NamespaceService namespaces, PasswordEncoder passwordEncoder,
+            Clock clock) {
+        this.accounts = accounts;
+        this.namespaces = namespaces;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an account, or throws and creates nothing.
+     *
+     * @throws InvalidInputException for a bad name, email or password (field named)
+     * @throws dev.adapthub.core.common.ConflictException when the name is taken in any case
+     */
+    @Transactional
+    public Account register(Registration registration) {
+        return create(registration, false);
+    }
+
+    /** Creates the hub's administrator; used once, on first start. */
+    @Transactional
+    public Account createAdmin(String name, String password) {
+        return create(new Registration(name, name + "@localhost.invalid", password), true);
+    }
+
+    private Account create(Registration registration, boolean admin) {
+        if (admin) {
+            Names.requireWellFormed("name", registration.name());
+        } else {
+            Names.requireValid("name", registration.name());
+        }
+        String email = requireEmail(registration.email());
+        requirePassword(registration.password());
+        namespaces.claim("name", registration.name(), NamespaceKind.USER);
+        Account account = new Account(registration.name(), email, passwordEncoder.encode(registration.password()),
+                admin, clock.instant());
+        return accounts.save(account);
+    }
+
+    private static String requireEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("email", "Enter an email address.");
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > MAX_EMAIL || !EMAIL.matcher(trimmed).matches()) {
+            throw new InvalidInputException("email", "Enter an email address like name@example.org (at most "
+                    + MAX_EMAIL + " characters).");
+        }
+        return trimmed;
+    }
+
+    private static void requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidInputException("password", "Use a password of at least " + MIN_PASSWORD + " characters.");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD) {
+            throw new InvalidInputException("password", "Use a password of at most " + MAX_PASSWORD + " bytes.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByName(String name) {
+        return !Names.isWellFormed(name) ? Optional.empty() : accounts.findByNameLower(Names.lower(name));
+    }
+
+    @Transactional(readOnly = true)
+    public Account getByName(String name) {
+        return findByName(name).orElseThrow(() -> new NotFoundException("No user named '" + name + "'."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findById(AccountId id) {
+        return accounts.findById(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean adminExists() {
+        return accounts.existsByAdminTrue();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.adapthub.core.namespace;
+
+/** Who owns a namespace. */
+public enum NamespaceKind {
+    USER, ORGANIZATION
+}

@@ -1,0 +1,6 @@
+package dev.adapthub.core.namespace;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NamespaceRepository extends JpaRepository<Namespace, String> {
+}

@@ -1,0 +1,14 @@
+package dev.adapthub.core;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** A test of the core services against a real PostgreSQL database (one context for all such tests). */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = CoreTestApplication.class, properties = "hub.demo.enabled=false")
+public @interface CoreIntegrationTest {
+}

@@ -1,0 +1,20 @@
+package dev.adapthub;
+
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts the hub: pages, API and Git endpoints over the core services. */
+@SpringBootApplication
+public class AdaptHubApplication {
+
+    public static void main(String[] args) {
+        // The embedded H2 database refuses implicitly relative paths ("data/db"), so the
+        // data directory is made absolute before anything reads it.
+        String dataDir = System.getenv("HUB_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank() && System.getProperty("hub.data-dir") == null) {
+            System.setProperty("hub.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
+        }
+        SpringApplication.run(AdaptHubApplication.class, args);
+    }
+}

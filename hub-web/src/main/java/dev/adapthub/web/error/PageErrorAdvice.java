@@ -1,0 +1,52 @@
+package dev.adapthub.web.error;
+
+import dev.adapthub.core.common.ConflictException;
+import dev.adapthub.core.common.ForbiddenException;
+import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Maps the domain's exceptions to error pages with the right status. The domain's messages
+ * are written for the person who sent the request, so they are shown (escaped).
+ */
+@ControllerAdvice(basePackages = "dev.adapthub.web")
+class PageErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
+
+    @ExceptionHandler(HubException.class)
+    ModelAndView handle(HubException e, HttpServletRequest request) {
+        HttpStatus status = statusOf(e);
+        log.info("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), status.value(), e.getMessage());
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("error", status.getReasonPhrase());
+        page.addObject("message", e.getMessage());
+        page.addObject("requestId", RequestIdFilter.idOf(request));
+        return page;
+    }
+
+    static HttpStatus statusOf(HubException e) {
+        if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof InvalidInputException) {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+}

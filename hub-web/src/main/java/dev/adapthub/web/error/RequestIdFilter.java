@@ -1,0 +1,50 @@
+package dev.adapthub.web.error;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, sent back as {@code X-Request-Id}, put in the log's MDC and shown
+ * on error pages, so a person can quote it and an operator can find the log lines.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+    public static final String HEADER = "X-Request-Id";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = UUID.randomUUID().toString().substring(0, 13);
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        MDC.put("requestId", id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+
+    /** The id of the request being handled, or "-" outside a request. */
+    public static String idOf(jakarta.servlet.ServletRequest request) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        return id == null ? "-" : id.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.adapthub.web.security;
+
+import dev.adapthub.core.token.AccessTokenService;
+import dev.adapthub.core.token.TokenGrant;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Accepts a personal access token as {@code Authorization: Bearer <token>} or as the
+ * password of HTTP Basic (what {@code git} sends; the user name is ignored). A presented
+ * but unusable token is a 401, never a silent anonymous request.
+ */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Authority carried by a token: {@code TOKEN_READ} or {@code TOKEN_WRITE}. */
+    static final String SCOPE_PREFIX = "TOKEN_";
+
+    private final AccessTokenService tokens;
+    private final UnauthorizedResponder unauthorized;
+
+    TokenAuthenticationFilter(AccessTokenService tokens, UnauthorizedResponder unauthorized) {
+        this.tokens = tokens;
+        this.unauthorized = unauthorized;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> secret = secretFrom(request.getHeader("Authorization"));
+        if (secret.isPresent()) {
+            Optional<TokenGrant> grant = tokens.authenticate(secret.get());
+            if (grant.isEmpty()) {
+                unauthorized.respond(request, response, "The token is unknown, revoked or expired.");
+                return;
+            }
+            HubUser user = new HubUser(grant.get().account(),
+                    List.of(new SimpleGrantedAuthority(SCOPE_PREFIX + grant.get().scope().name())));
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+        }
+        chain.doFilter(request, response);
+    }
+
+    static Optional<String> secretFrom(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).strip());
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return Optional.of(colon < 0 ? "" : decoded.substring(colon + 1));
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.of("");
+            }
+        }
+        return Optional.of("");
+    }
+}
