@@ -1,0 +1,121 @@
+package dev.adapthub.git.read;
+
+import static dev.adapthub.git.internal.Texts.quote;
+
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.GitInvalidInputException;
+import dev.adapthub.git.GitNotFoundException;
+import dev.adapthub.git.GitPaths;
+import dev.adapthub.git.GitStorageException;
+import dev.adapthub.git.lfs.LfsPointerFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Tree listings at a commit. Paths are validated with {@link GitPaths}; sizes come from the
+ * object database, and blobs small enough to be LFS pointers are parsed as such.
+ */
+public final class Trees {
+    /** Default cap on entries in one listing. */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    private Trees() {
+    }
+
+    /**
+     * Lists the folder {@code path} ("" for the root) at {@code commitId}.
+     *
+     * @param recursive list everything below instead of the direct children
+     * @param maxEntries stop after this many entries ({@link TreeListing#truncated()} tells)
+     * @throws GitNotFoundException when the path does not exist or is not a folder
+     */
+    public static TreeListing list(Repository repo, ObjectId commitId, String path, boolean recursive,
+            int maxEntries) throws GitException {
+        String dir = GitPaths.normalize(path);
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            ObjectId treeId = walk.parseCommit(commitId).getTree();
+            if (!dir.isEmpty()) {
+                try (TreeWalk tw = TreeWalk.forPath(reader, dir, walk.parseTree(treeId))) {
+                    if (tw == null) {
+                        throw new GitNotFoundException("no folder " + quote(dir) + " at " + commitId.abbreviate(7).name());
+                    }
+                    if (tw.getFileMode(0) != FileMode.TREE) {
+                        throw new GitNotFoundException(quote(dir) + " is a file, not a folder");
+                    }
+                    treeId = tw.getObjectId(0);
+                }
+            }
+            List<TreeEntry> entries = new ArrayList<>();
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.addTree(treeId);
+                tw.setRecursive(recursive);
+                String prefix = dir.isEmpty() ? "" : dir + "/";
+                while (tw.next()) {
+                    if (entries.size() >= maxEntries) {
+                        return new TreeListing(entries, true);
+                    }
+                    entries.add(entry(reader, prefix + tw.getPathString(), tw.getNameString(),
+                            tw.getFileMode(0), tw.getObjectId(0)));
+                }
+            }
+            return new TreeListing(entries, false);
+        } catch (IOException e) {
+            throw new GitStorageException("could not list " + quote(dir), e);
+        }
+    }
+
+    /**
+     * The entry at {@code path} (file or folder) at {@code commitId}.
+     *
+     * @throws GitNotFoundException when nothing is at that path
+     */
+    public static TreeEntry entry(Repository repo, ObjectId commitId, String path) throws GitException {
+        String p = GitPaths.normalizeFile(path);
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            RevTree tree = walk.parseCommit(commitId).getTree();
+            try (TreeWalk tw = TreeWalk.forPath(reader, p, tree)) {
+                if (tw == null) {
+                    throw new GitNotFoundException("no file " + quote(p) + " at " + commitId.abbreviate(7).name());
+                }
+                return entry(reader, p, tw.getNameString(), tw.getFileMode(0), tw.getObjectId(0));
+            }
+        } catch (IOException e) {
+            throw new GitStorageException("could not read " + quote(p), e);
+        }
+    }
+
+    /** @throws GitInvalidInputException when the entry at {@code path} is not a regular file */
+    static TreeEntry file(Repository repo, ObjectId commitId, String path) throws GitException {
+        TreeEntry e = entry(repo, commitId, path);
+        if (e.kind() != TreeEntry.Kind.FILE && e.kind() != TreeEntry.Kind.SYMLINK) {
+            throw new GitNotFoundException(quote(e.path()) + " is a " + e.kind().name().toLowerCase() + ", not a file");
+        }
+        return e;
+    }
+
+    private static TreeEntry entry(ObjectReader reader, String path, String name, FileMode mode, ObjectId id)
+            throws IOException {
+        TreeEntry.Kind kind = TreeEntry.Kind.of(mode);
+        long size = -1;
+        Optional<LfsPointerFile> lfs = Optional.empty();
+        if (kind == TreeEntry.Kind.FILE || kind == TreeEntry.Kind.SYMLINK) {
+            size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+            if (kind == TreeEntry.Kind.FILE && LfsPointerFile.mayBePointer(size)) {
+                lfs = LfsPointerFile.parse(reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
+            }
+        }
+        return new TreeEntry(path, name, kind, mode.getBits(), id.copy(), size, lfs);
+    }
+}

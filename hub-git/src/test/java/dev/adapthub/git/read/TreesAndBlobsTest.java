@@ -1,0 +1,92 @@
+package dev.adapthub.git.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.adapthub.git.GitInvalidInputException;
+import dev.adapthub.git.GitNotFoundException;
+import dev.adapthub.git.lfs.LfsOid;
+import dev.adapthub.git.lfs.LfsPointerFile;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+
+class TreesAndBlobsTest {
+    final ReadFixture f;
+    final RevCommit commit;
+
+    TreesAndBlobsTest() throws Exception {
+        f = new ReadFixture();
+        commit = f.git.branch("main").commit()
+                .add("README.md", "# Model\n")
+                .add("configs/npu.yaml", "target: npu\n")
+                .add("configs/deep/gpu.yaml", "target: gpu\n")
+                .add("weights.bin", ReadFixture.POINTER)
+                .add("image.png", f.git.blob(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1}))
+                .create();
+    }
+
+    @Test
+    void listsRootWithKindsSizesIdsAndLfsPointers() throws Exception {
+        TreeListing listing = Trees.list(f.repo, commit, "", false, 100);
+
+        assertThat(listing.truncated()).isFalse();
+        assertThat(listing.entries()).extracting(TreeEntry::path)
+                .containsExactly("README.md", "configs", "image.png", "weights.bin");
+        TreeEntry readme = listing.entries().get(0);
+        assertThat(readme.kind()).isEqualTo(TreeEntry.Kind.FILE);
+        assertThat(readme.modeString()).isEqualTo("100644");
+        assertThat(readme.size()).isEqualTo(8);
+        assertThat(readme.id()).isEqualTo(f.git.blob("# Model\n"));
+        assertThat(readme.lfs()).isEmpty();
+        TreeEntry configs = listing.entries().get(1);
+        assertThat(configs.kind()).isEqualTo(TreeEntry.Kind.FOLDER);
+        assertThat(configs.size()).isEqualTo(-1);
+        assertThat(configs.mode()).isEqualTo(FileMode.TREE.getBits());
+        TreeEntry weights = listing.entries().get(3);
+        assertThat(weights.lfs()).contains(new LfsPointerFile(
+                new LfsOid("4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393"), 12345));
+        assertThat(weights.contentSize()).isEqualTo(12345);
+    }
+
+    @Test
+    void listsSubfoldersRecursivelyWithFullPathsAndCapsTheListing() throws Exception {
+        assertThat(Trees.list(f.repo, commit, "configs", true, 100).entries()).extracting(TreeEntry::path)
+                .containsExactly("configs/deep/gpu.yaml", "configs/npu.yaml");
+        assertThat(Trees.list(f.repo, commit, "configs/", false, 100).entries()).extracting(TreeEntry::name)
+                .containsExactly("deep", "npu.yaml");
+        TreeListing capped = Trees.list(f.repo, commit, "", true, 2);
+        assertThat(capped.entries()).hasSize(2);
+        assertThat(capped.truncated()).isTrue();
+    }
+
+    @Test
+    void missingFoldersFilesAndTraversalAreRefused() {
+        assertThatThrownBy(() -> Trees.list(f.repo, commit, "nope", false, 10)).isInstanceOf(GitNotFoundException.class);
+        assertThatThrownBy(() -> Trees.list(f.repo, commit, "README.md", false, 10))
+                .isInstanceOf(GitNotFoundException.class).hasMessageContaining("not a folder");
+        assertThatThrownBy(() -> Trees.list(f.repo, commit, "configs/../..", false, 10))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThatThrownBy(() -> Blobs.open(f.repo, commit, "configs")).isInstanceOf(GitNotFoundException.class)
+                .hasMessageContaining("not a file");
+        assertThatThrownBy(() -> Blobs.open(f.repo, commit, "/README.md")).isInstanceOf(GitInvalidInputException.class);
+    }
+
+    @Test
+    void readsBlobsAsStreamsAndDetectsBinary() throws Exception {
+        BlobContent text = Blobs.open(f.repo, commit, "configs/npu.yaml");
+        assertThat(text.binary()).isFalse();
+        assertThat(text.size()).isEqualTo(12);
+        try (InputStream in = text.openStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("target: npu\n");
+        }
+        assertThat(Blobs.open(f.repo, commit, "image.png").binary()).isTrue();
+        assertThat(Blobs.open(f.repo, commit, "weights.bin").entry().lfs()).isPresent();
+        assertThat(Trees.entry(f.repo, commit, "README.md").lfs()).isEqualTo(Optional.empty());
+    }
+}
