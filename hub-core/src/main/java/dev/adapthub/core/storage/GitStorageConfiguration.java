@@ -1,0 +1,22 @@
+package dev.adapthub.core.storage;
+
+import dev.adapthub.core.HubProperties;
+import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.RepositoryStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Git storage under {@code HUB_DATA_DIR/git}, shared by every feature that reads or writes repositories. */
+@Configuration(proxyBeanMethods = false)
+public class GitStorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RepositoryStore repositoryStore(HubProperties properties) {
+        return new RepositoryStore(properties.dataDir().resolve("git"));
+    }
+
+    @Bean
+    RefUpdater refUpdater() {
+        return new RefUpdater();
+    }
+}
