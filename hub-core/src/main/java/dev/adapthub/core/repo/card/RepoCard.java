@@ -1,0 +1,30 @@
+package dev.adapthub.core.repo.card;
+
+import java.util.List;
+
+/**
+ * The metadata a README's YAML front matter declares, as Hugging Face model cards do, plus
+ * the hub's own {@code chips:} (alias {@code hardwares:}) and {@code engines:} lists.
+ *
+ * @param warning why the front matter could not be read, or {@code null}; the page still shows
+ */
+public record RepoCard(String license, List<String> tags, String pipelineTag, String baseModel, String library,
+        List<String> chips, List<String> engines, String category, String warning) {
+
+    public static final RepoCard EMPTY = new RepoCard(null, List.of(), null, null, null, List.of(), List.of(), null, null);
+
+    public RepoCard {
+        tags = List.copyOf(tags);
+        chips = List.copyOf(chips);
+        engines = List.copyOf(engines);
+    }
+
+    static RepoCard broken(String warning) {
+        return new RepoCard(null, List.of(), null, null, null, List.of(), List.of(), null, warning);
+    }
+
+    public boolean isEmpty() {
+        return license == null && tags.isEmpty() && pipelineTag == null && baseModel == null && library == null
+                && chips.isEmpty() && engines.isEmpty() && category == null;
+    }
+}

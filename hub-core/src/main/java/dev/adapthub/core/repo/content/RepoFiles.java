@@ -1,0 +1,157 @@
+package dev.adapthub.core.repo.content;
+
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.GitNotFoundException;
+import dev.adapthub.git.read.BlobContent;
+import dev.adapthub.git.read.Blobs;
+import dev.adapthub.git.read.CommitDetail;
+import dev.adapthub.git.read.CommitInfo;
+import dev.adapthub.git.read.DiffLimits;
+import dev.adapthub.git.read.Diffs;
+import dev.adapthub.git.read.History;
+import dev.adapthub.git.read.HistoryPage;
+import dev.adapthub.git.read.RefListing;
+import dev.adapthub.git.read.ResolvedRevision;
+import dev.adapthub.git.read.Revisions;
+import dev.adapthub.git.read.TreeListing;
+import dev.adapthub.git.read.Trees;
+import dev.adapthub.git.store.RepositoryStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads a repository's files and history for pages and APIs. Callers have already checked
+ * that the viewer may read the repository; every Git error arrives as a hub exception
+ * (missing revision or path: 404; malformed one: 422).
+ */
+@Service
+public class RepoFiles {
+
+    public static final int MAX_TREE_ENTRIES = 5_000;
+
+    private final RepositoryStore store;
+    private final RepoService repos;
+
+    RepoFiles(RepositoryStore store, RepoService repos) {
+        this.store = store;
+        this.repos = repos;
+    }
+
+    private Repository git(Repo repo) {
+        try {
+            return store.open(repos.storageOf(repo));
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /** The commit a revision names; empty when the repository has no commits yet and the default branch is asked for. */
+    public Optional<ResolvedRevision> resolve(Repo repo, String revision) {
+        try {
+            return Optional.of(Revisions.resolve(git(repo), revision));
+        } catch (GitNotFoundException e) {
+            if (revision.equals(repo.defaultBranch()) && isEmpty(repo)) {
+                return Optional.empty();
+            }
+            throw GitErrors.translate(e);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public boolean isEmpty(Repo repo) {
+        try {
+            return RefListing.branches(git(repo)).isEmpty();
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public TreeListing list(Repo repo, ResolvedRevision at, String path, boolean recursive) {
+        try {
+            return Trees.list(git(repo), at.commitId(), path, recursive, MAX_TREE_ENTRIES);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public BlobContent open(Repo repo, ResolvedRevision at, String path) {
+        try {
+            return Blobs.open(git(repo), at.commitId(), path);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /** A text file's content when it exists, is not binary and is at most {@code maxBytes} long. */
+    public Optional<String> readText(Repo repo, ResolvedRevision at, String path, int maxBytes) {
+        BlobContent blob;
+        try {
+            blob = Blobs.open(git(repo), at.commitId(), path);
+        } catch (GitNotFoundException e) {
+            return Optional.empty();
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+        if (blob.binary() || blob.size() > maxBytes) {
+            return Optional.empty();
+        }
+        try (InputStream in = blob.openStream()) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CommitInfo commit(Repo repo, ResolvedRevision at) {
+        Repository git = git(repo);
+        try (RevWalk walk = new RevWalk(git)) {
+            RevCommit commit = walk.parseCommit(at.commitId());
+            return CommitInfo.of(commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HistoryPage history(Repo repo, ResolvedRevision at, String path, int offset, int limit) {
+        try {
+            return History.log(git(repo), at.commitId(), path, offset, limit);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public CommitDetail commitDetail(Repo repo, ResolvedRevision at, DiffLimits limits) {
+        try {
+            return Diffs.commit(git(repo), at.commitId(), limits);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public List<RefListing.Branch> branches(Repo repo) {
+        try {
+            return RefListing.branches(git(repo));
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    public List<RefListing.Tag> tags(Repo repo) {
+        try {
+            return RefListing.tags(git(repo));
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+}

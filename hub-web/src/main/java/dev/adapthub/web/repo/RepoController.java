@@ -1,0 +1,166 @@
+package dev.adapthub.web.repo;
+
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.ConflictException;
+import dev.adapthub.core.common.ForbiddenException;
+import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.core.repo.NewRepo;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.RepoPermission;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.card.ParsedReadme;
+import dev.adapthub.core.repo.card.RepoCards;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.ResolvedRevision;
+import dev.adapthub.web.account.FormErrors;
+import dev.adapthub.web.markdown.MarkdownRenderer;
+import dev.adapthub.web.security.HubUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Creating a repository, its front page, and its settings (rename, delete). */
+@Controller
+class RepoController {
+
+    static final int MAX_README = 1024 * 1024;
+
+    record NewRepoForm(String type, String owner, String name, String visibility) {
+    }
+
+    private final RepoService repos;
+    private final RepoFiles files;
+    private final OrganizationService organizations;
+    private final CurrentAccount current;
+    private final MarkdownRenderer markdown;
+
+    RepoController(RepoService repos, RepoFiles files, OrganizationService organizations, CurrentAccount current,
+            MarkdownRenderer markdown) {
+        this.repos = repos;
+        this.files = files;
+        this.organizations = organizations;
+        this.current = current;
+        this.markdown = markdown;
+    }
+
+    @GetMapping("/new")
+    String form(@AuthenticationPrincipal HubUser user, Model model) {
+        if (user == null) {
+            return "redirect:/login";
+        }
+        return formPage(user, model, new NewRepoForm("model", user.getUsername(), "", "public"), new FormErrors());
+    }
+
+    @PostMapping("/new")
+    String create(@AuthenticationPrincipal HubUser user, NewRepoForm form, Model model, HttpServletResponse response) {
+        if (user == null) {
+            return "redirect:/login";
+        }
+        try {
+            RepoKind kind = RepoKind.fromApiName(form.type())
+                    .orElseThrow(() -> new InvalidInputException("type", "Choose a type: model, dataset or tool."));
+            Repo repo = repos.create(current.of(user),
+                    new NewRepo(kind, form.owner(), form.name(), "private".equals(form.visibility())));
+            return "redirect:/" + repo.urlPath();
+        } catch (InvalidInputException | ConflictException | ForbiddenException e) {
+            response.setStatus(e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 422);
+            return formPage(user, model, form, FormErrors.of((HubException) e));
+        }
+    }
+
+    private String formPage(HubUser user, Model model, NewRepoForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("owners", organizations.organizationsOf(user.accountId()));
+        return "repos/new";
+    }
+
+    @GetMapping({"/{owner}/{name}", "/datasets/{owner}/{name}", "/tools/{owner}/{name}"})
+    String home(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, Model model) {
+        Account viewer = current.of(user);
+        RepoKind kind = RepoRoute.kindOf(request);
+        Optional<Repo> found = repos.find(kind, owner, name, viewer);
+        if (found.isEmpty()) {
+            Optional<Repo> moved = repos.findRenamed(kind, owner, name, viewer);
+            if (moved.isPresent()) {
+                return "redirect:/" + moved.get().urlPath();
+            }
+        }
+        Repo repo = found.orElseGet(() -> repos.get(kind, owner, name, viewer));
+        model.addAttribute("repo", repo);
+        model.addAttribute("permission", repos.permission(repo, viewer));
+        model.addAttribute("cloneUrl", ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/" + repo.urlPath() + ".git").build().toUriString());
+        Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
+        model.addAttribute("empty", head.isEmpty());
+        if (head.isPresent()) {
+            ResolvedRevision at = head.get();
+            model.addAttribute("head", at);
+            model.addAttribute("lastCommit", files.commit(repo, at));
+            model.addAttribute("tree", files.list(repo, at, "", false));
+            ParsedReadme readme = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
+            String rev = repo.defaultBranch();
+            model.addAttribute("card", readme.card());
+            model.addAttribute("readmeHtml", markdown.render(readme.markdown(),
+                    "/" + repo.urlPath() + "/blob/" + rev + "/", "/" + repo.urlPath() + "/resolve/" + rev + "/"));
+        }
+        return "repos/home";
+    }
+
+    @GetMapping({"/{owner}/{name}/settings", "/datasets/{owner}/{name}/settings", "/tools/{owner}/{name}/settings"})
+    String settings(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, Model model) {
+        Account viewer = current.of(user);
+        Repo repo = repos.get(RepoRoute.kindOf(request), owner, name, viewer);
+        repos.require(repo, viewer, RepoPermission.ADMIN);
+        model.addAttribute("repo", repo);
+        model.addAttribute("errors", new FormErrors());
+        return "repos/settings";
+    }
+
+    @PostMapping({"/{owner}/{name}/settings/rename", "/datasets/{owner}/{name}/settings/rename",
+            "/tools/{owner}/{name}/settings/rename"})
+    String rename(@PathVariable String owner, @PathVariable String name, String newName,
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Account viewer = current.of(user);
+        Repo repo = repos.get(RepoRoute.kindOf(request), owner, name, viewer);
+        try {
+            return "redirect:/" + repos.rename(viewer, repo, newName).urlPath();
+        } catch (InvalidInputException | ConflictException e) {
+            response.setStatus(e instanceof ConflictException ? 409 : 422);
+            model.addAttribute("repo", repo);
+            model.addAttribute("errors", FormErrors.of((HubException) e));
+            return "repos/settings";
+        }
+    }
+
+    @PostMapping({"/{owner}/{name}/settings/delete", "/datasets/{owner}/{name}/settings/delete",
+            "/tools/{owner}/{name}/settings/delete"})
+    String delete(@PathVariable String owner, @PathVariable String name, String confirmation,
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Account viewer = current.of(user);
+        Repo repo = repos.get(RepoRoute.kindOf(request), owner, name, viewer);
+        try {
+            repos.delete(viewer, repo, confirmation);
+            return "redirect:/" + repo.owner() + "?deleted";
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("repo", repo);
+            model.addAttribute("errors", FormErrors.of(e));
+            return "repos/settings";
+        }
+    }
+}
