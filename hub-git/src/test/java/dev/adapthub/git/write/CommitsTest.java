@@ -1,0 +1,167 @@
+package dev.adapthub.git.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.adapthub.git.GitInvalidInputException;
+import dev.adapthub.git.GitNotFoundException;
+import dev.adapthub.git.RefConflictException;
+import dev.adapthub.git.read.Blobs;
+import dev.adapthub.git.read.TreeEntry;
+import dev.adapthub.git.read.Trees;
+import dev.adapthub.git.refs.RefChange;
+import dev.adapthub.git.refs.RefNames;
+import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.RepoId;
+import dev.adapthub.git.store.RepositoryStore;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommitsTest {
+    static final PersonIdent ALICE = new PersonIdent("Alice", "alice@example.org");
+
+    @TempDir
+    Path root;
+    RepositoryStore store;
+    Repository repo;
+    Commits commits;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = new RepositoryStore(root);
+        RepoId id = RepoId.random();
+        store.create(id);
+        repo = store.open(id);
+        commits = new Commits(new RefUpdater());
+    }
+
+    @AfterEach
+    void tearDown() {
+        repo.close();
+        store.close();
+    }
+
+    @Test
+    void firstCommitCreatesTheBranchAndLaterOnesBuildOnIt() throws Exception {
+        CommitResult first = commits.commit(repo, "main", ObjectId.zeroId(), ALICE, "Add model card",
+                List.of(FileChange.put("README.md", "# Model\n"), FileChange.put("configs/npu.yaml", "a: 1\n"),
+                        FileChange.put("configs/gpu.yaml", "a: 2\n"), FileChange.put("tools/run.sh", "#!/bin/sh\n")));
+        assertThat(first.parentId()).isNull();
+        assertThat(first.refName()).isEqualTo("refs/heads/main");
+
+        CommitResult second = commits.commit(repo, "main", first.commitId(), ALICE, "Tune NPU config",
+                List.of(FileChange.put("configs/npu.yaml", "a: 3\n"), FileChange.delete("README.md"),
+                        FileChange.deleteFolder("tools")));
+
+        assertThat(second.parentId()).isEqualTo(first.commitId());
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(second.commitId());
+        assertThat(Trees.list(repo, second.commitId(), "", true, 100).entries()).extracting(TreeEntry::path)
+                .containsExactly("configs/gpu.yaml", "configs/npu.yaml");
+        try (InputStream in = Blobs.open(repo, second.commitId(), "configs/npu.yaml").openStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a: 3\n");
+        }
+    }
+
+    @Test
+    void nullParentMeansCurrentTipAndStreamsContentFromFiles() throws Exception {
+        Path upload = root.resolve("upload.bin");
+        Files.write(upload, new byte[300_000]);
+        CommitResult first = commits.commit(repo, "main", null, ALICE, "Upload", List.of(new FileChange.Put("w.bin", Content.of(upload))));
+        CommitResult second = commits.commit(repo, "main", null, ALICE, "More", List.of(FileChange.put("x", "x")));
+        assertThat(second.parentId()).isEqualTo(first.commitId());
+        assertThat(Trees.entry(repo, second.commitId(), "w.bin").size()).isEqualTo(300_000);
+    }
+
+    @Test
+    void staleExpectedParentOrExistingBranchIsAConflict() throws Exception {
+        CommitResult first = commits.commit(repo, "main", null, ALICE, "one", List.of(FileChange.put("a", "1")));
+        commits.commit(repo, "main", first.commitId(), ALICE, "two", List.of(FileChange.put("a", "2")));
+
+        assertThatThrownBy(() -> commits.commit(repo, "main", first.commitId(), ALICE, "stale",
+                List.of(FileChange.put("a", "3")))).isInstanceOf(RefConflictException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "main", ObjectId.zeroId(), ALICE, "new?",
+                List.of(FileChange.put("a", "3")))).isInstanceOf(RefConflictException.class);
+    }
+
+    @Test
+    void branchMovedWhileCommittingLosesNothing() throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base", List.of(FileChange.put("a", "1")));
+        Commits other = new Commits(new RefUpdater());
+        ObjectId[] theirs = new ObjectId[1];
+        Commits racing = new Commits(new RefUpdater((r, changes) -> {
+            try {
+                theirs[0] = other.commit(r, "main", base.commitId(), ALICE, "theirs",
+                        List.of(FileChange.put("b", "theirs"))).commitId();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }));
+
+        assertThatThrownBy(() -> racing.commit(repo, "main", base.commitId(), ALICE, "mine",
+                List.of(FileChange.put("c", "mine")))).isInstanceOf(RefConflictException.class);
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(theirs[0]);
+    }
+
+    @Test
+    void refusesEmptyNoOpAndIllFormedChanges() throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base",
+                List.of(FileChange.put("a.txt", "1"), FileChange.put("dir/b.txt", "2")));
+        ObjectId tip = base.commitId();
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of()))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, " ", List.of(FileChange.put("x", "1"))))
+                .isInstanceOf(GitInvalidInputException.class).hasMessageContaining("message is empty");
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "same", List.of(FileChange.put("a.txt", "1"))))
+                .isInstanceOf(GitInvalidInputException.class).hasMessageContaining("nothing to commit");
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.put("../x", "1"))))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.put(".git/config", "1"))))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.put("a.txt/c", "1"))))
+                .isInstanceOf(GitInvalidInputException.class).hasMessageContaining("is a file");
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.put("dir", "1"))))
+                .isInstanceOf(GitInvalidInputException.class).hasMessageContaining("is a folder");
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m",
+                List.of(FileChange.put("x", "1"), FileChange.put("x", "2")))).hasMessageContaining("twice");
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.delete("nope"))))
+                .isInstanceOf(GitNotFoundException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "main", tip, ALICE, "m", List.of(FileChange.deleteFolder("a.txt"))))
+                .isInstanceOf(GitNotFoundException.class);
+        assertThatThrownBy(() -> commits.commit(repo, "ma..in", tip, ALICE, "m", List.of(FileChange.put("x", "1"))))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(tip);
+
+        // Replacing a file by a folder works when the file goes in the same commit.
+        CommitResult folder = commits.commit(repo, "main", tip, ALICE, "file to folder",
+                List.of(FileChange.delete("a.txt"), FileChange.put("a.txt/inner", "1")));
+        assertThat(Trees.list(repo, folder.commitId(), "", true, 10).entries()).extracting(TreeEntry::path)
+                .containsExactly("a.txt/inner", "dir/b.txt");
+    }
+
+    @Test
+    void createsPullRequestRefsThroughTheRefUpdater() throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base", List.of(FileChange.put("a", "1")));
+        RefUpdater refs = new RefUpdater();
+        refs.update(repo, ALICE, "open PR 1", RefChange.create(RefNames.prRef(1), base.commitId()));
+        CommitResult onPr = commits.commit(repo, "refs/heads/feature", ObjectId.zeroId(), ALICE, "branch",
+                List.of(FileChange.put("b", "2")));
+
+        assertThat(repo.exactRef("refs/pr/1").getObjectId()).isEqualTo(base.commitId());
+        assertThat(onPr.parentId()).isNull();
+        assertThatThrownBy(() -> refs.update(repo, ALICE, "again", RefChange.create(RefNames.prRef(1), base.commitId())))
+                .isInstanceOf(RefConflictException.class);
+        assertThatThrownBy(() -> RefNames.prRef(0)).isInstanceOf(GitInvalidInputException.class);
+    }
+}
