@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"hub.demo.enabled=false", "hub.admin.password=admin-password-for-tests",
                 "hub.admin.token=test-admin-token-0123456789abcdefghijklmnop"})
 @ContextConfiguration(initializers = PostgresAndDataDir.class)
+@org.springframework.context.annotation.Import(TestAccounts.class)
 @AutoConfigureMockMvc
 public @interface HubWebTest {
 

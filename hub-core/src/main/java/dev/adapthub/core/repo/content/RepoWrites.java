@@ -1,0 +1,55 @@
+package dev.adapthub.core.repo.content;
+
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.ForbiddenException;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoPermission;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.write.CommitResult;
+import dev.adapthub.git.write.Commits;
+import dev.adapthub.git.write.FileChange;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.stereotype.Service;
+
+/**
+ * Commits made through the hub (browser uploads and edits, seeding): the caller's permission
+ * is checked, the default branch needs maintainer rights (it is protected), and the branch
+ * moves only if it is still where the caller's edit started.
+ */
+@Service
+public class RepoWrites {
+
+    private final RepositoryStore store;
+    private final RepoService repos;
+    private final Commits commits;
+
+    RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs) {
+        this.store = store;
+        this.repos = repos;
+        this.commits = new Commits(refs);
+    }
+
+    /**
+     * @param expectedParent the commit the edit was based on, {@code null} for the branch's current tip
+     * @throws dev.adapthub.core.common.ConflictException when the branch moved meanwhile
+     */
+    public CommitResult commit(Repo repo, Account author, String branch, ObjectId expectedParent, String message,
+            List<FileChange> changes) {
+        repos.require(repo, author, RepoPermission.WRITE);
+        if (branch.equals(repo.defaultBranch()) && !repos.permission(repo, author).allows(RepoPermission.MAINTAIN)) {
+            throw new ForbiddenException("The branch '" + branch + "' is protected: propose the change as a pull"
+                    + " request instead.");
+        }
+        PersonIdent ident = new PersonIdent(author.displayName(), author.email());
+        try {
+            return commits.commit(store.open(repos.storageOf(repo)), branch, expectedParent, ident, message, changes);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.adapthub.web.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.repo.NewRepo;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.web.repo.CurrentAccount;
+import dev.adapthub.web.security.HubUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code POST /api/repos/create} with {@code {name, organization?, type, private}}, as the
+ * Hugging Face clients send it. Answers {@code {url, name, id}}; 409 when it exists.
+ */
+@RestController
+class RepoApiController {
+
+    /** The request body; {@code type} defaults to model as on Hugging Face. */
+    record CreateRequest(String name, String organization, String type,
+            @JsonProperty("private") Boolean privateRepo) {
+    }
+
+    private final RepoService repos;
+    private final CurrentAccount current;
+
+    RepoApiController(RepoService repos, CurrentAccount current) {
+        this.repos = repos;
+        this.current = current;
+    }
+
+    @PostMapping("/api/repos/create")
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal HubUser user,
+            @RequestBody(required = false) CreateRequest body, HttpServletRequest request) {
+        ApiAuth.requireWrite(user);
+        if (body == null) {
+            throw new InvalidInputException("body", "Send a JSON body: {\"name\": ..., \"type\": \"model\"}.");
+        }
+        RepoKind kind = body.type() == null ? RepoKind.MODEL : RepoKind.fromApiName(body.type())
+                .orElseThrow(() -> new InvalidInputException("type", "type is model, dataset or tool."));
+        Account account = current.of(user);
+        Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
+                Boolean.TRUE.equals(body.privateRepo())));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
+        answer.put("name", repo.fullName());
+        answer.put("id", repo.fullName());
+        answer.put("type", repo.kind().apiName());
+        answer.put("private", repo.isPrivate());
+        return ResponseEntity.status(HttpStatus.OK).body(answer);
+    }
+}
