@@ -222,6 +222,18 @@ public class RepoService {
                 .toList();
     }
 
+    /** The repository whose Git data lives at {@code storage}, regardless of who asks. */
+    @Transactional(readOnly = true)
+    public Optional<Repo> findByStorage(RepoId storage) {
+        return repos.findByStorageId(storage.toString());
+    }
+
+    /** Records that the repository's content changed now (after a push or commit). */
+    @Transactional
+    public void touch(Repo repo) {
+        repos.findById(repo.id()).ifPresent(managed -> managed.touch(clock.instant()));
+    }
+
     /** The storage id of a repository, for the Git layer. */
     public RepoId storageOf(Repo repo) {
         return RepoId.parse(repo.storageId());

@@ -22,10 +22,15 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
             + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Git protocol paths at a repository URL without {@code .git}, as Hugging Face serves them. */
+    private static final java.util.regex.Pattern GIT_WITHOUT_SUFFIX = java.util.regex.Pattern.compile(
+            "/(info/refs|git-upload-pack|git-receive-pack|info/lfs/.*)$");
+
     /** Requests from API and Git clients: {@code /api/**} and anything under a {@code *.git} path. */
     static final RequestMatcher MACHINE_REQUESTS = (HttpServletRequest request) -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.equals("/api") || path.contains(".git/") || path.endsWith(".git");
+        return path.startsWith("/api/") || path.equals("/api") || path.contains(".git/") || path.endsWith(".git")
+                || GIT_WITHOUT_SUFFIX.matcher(path).find();
     };
 
     @Bean

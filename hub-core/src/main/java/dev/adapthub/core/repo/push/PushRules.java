@@ -1,0 +1,77 @@
+package dev.adapthub.core.repo.push;
+
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.account.AccountService;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoPermission;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.git.receive.PostReceiveListener;
+import dev.adapthub.git.receive.PushContext;
+import dev.adapthub.git.receive.PushPolicy;
+import dev.adapthub.git.receive.PushVerdict;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may move which ref with {@code git push}: writers push to ordinary branches and tags;
+ * the default branch is protected, so only maintainers push to it directly (everyone else
+ * proposes a pull request); nobody deletes it. After a push, the repository counts as updated.
+ */
+@Component
+public class PushRules implements PushPolicy, PostReceiveListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PushRules.class);
+
+    private final RepoService repos;
+    private final AccountService accounts;
+
+    PushRules(RepoService repos, AccountService accounts) {
+        this.repos = repos;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public PushVerdict check(PushContext context, ReceiveCommand command) {
+        Optional<Repo> found = repos.findByStorage(context.repository());
+        Optional<Account> account = accounts.findByName(context.user());
+        if (found.isEmpty() || account.isEmpty()) {
+            return PushVerdict.reject("repository not found");
+        }
+        Repo repo = found.get();
+        RepoPermission permission = repos.permission(repo, account.get());
+        String ref = command.getRefName();
+        String defaultRef = "refs/heads/" + repo.defaultBranch();
+        if (!permission.allows(RepoPermission.WRITE)) {
+            return PushVerdict.reject("you may read " + repo.fullName() + " but not push to it: ask a maintainer for"
+                    + " write access, or open a pull request");
+        }
+        if (ref.equals(defaultRef)) {
+            if (command.getType() == ReceiveCommand.Type.DELETE) {
+                return PushVerdict.reject(defaultRef + " is the default branch and cannot be deleted");
+            }
+            if (!permission.allows(RepoPermission.MAINTAIN)) {
+                return PushVerdict.reject(defaultRef + " is protected: only maintainers push to it directly;"
+                        + " push another branch and open a pull request");
+            }
+            if (command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD) {
+                return PushVerdict.reject(defaultRef + " is protected: force-pushes are not allowed");
+            }
+        }
+        if (!ref.startsWith("refs/heads/") && !ref.startsWith("refs/tags/")) {
+            return PushVerdict.reject(ref + " is managed by the hub; push branches or tags");
+        }
+        return PushVerdict.allow();
+    }
+
+    @Override
+    public void onPushed(PushContext context, List<ReceiveCommand> applied) {
+        repos.findByStorage(context.repository()).ifPresent(repo -> {
+            repos.touch(repo);
+            log.info("{} pushed {} ref(s) to {}", context.user(), applied.size(), repo.fullName());
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.adapthub.web.git;
+
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.push.PushRules;
+import dev.adapthub.git.http.GitServletFactory;
+import dev.adapthub.git.receive.ReceivePackConfigurator;
+import dev.adapthub.git.receive.ReceiveSettings;
+import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.web.repo.CurrentAccount;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.eclipse.jgit.http.server.GitServlet;
+
+/**
+ * Mounts JGit's smart-HTTP servlet. Clients use the repository URLs ({@code /owner/name.git});
+ * {@link GitHttpFilter} runs after Spring Security and forwards them to the servlet's mount.
+ */
+@Configuration(proxyBeanMethods = false)
+class GitHttpConfiguration {
+
+    @Bean
+    ServletRegistrationBean<GitServlet> gitServlet(RepositoryStore store, RepoService repos, PushRules rules,
+            @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
+            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes) {
+        ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
+                new ReceiveSettings(maxPushBytes, maxFileBytes));
+        GitServlet servlet = GitServletFactory.create(store, new HubRepositoryLookup(repos), receive);
+        ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet,
+                GitHttpFilter.MOUNT + "/*");
+        registration.setName("git");
+        registration.setAsyncSupported(true);
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<GitHttpFilter> gitHttpFilter(RepoService repos, CurrentAccount current) {
+        FilterRegistrationBean<GitHttpFilter> registration = new FilterRegistrationBean<>(new GitHttpFilter(repos, current));
+        // After Spring Security's filter chain (order -100), so the caller is known.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}
