@@ -1,6 +1,7 @@
 package dev.adapthub.core.repo;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,6 +57,9 @@ public class Repo {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Embedded
+    private RepoSummary summary = RepoSummary.EMPTY;
 
     protected Repo() {
     }
@@ -121,13 +125,19 @@ public class Repo {
         return updatedAt;
     }
 
-    void rename(String newName, Instant now) {
-        this.name = newName;
-        this.nameLower = newName.toLowerCase(Locale.ROOT);
+    /** What the last refresh found in the repository's default branch. */
+    public RepoSummary summary() {
+        return summary == null ? RepoSummary.EMPTY : summary;
+    }
+
+    void updateSummary(RepoSummary summary, Instant now) {
+        this.summary = summary;
         this.updatedAt = now;
     }
 
-    void touch(Instant now) {
+    void rename(String newName, Instant now) {
+        this.name = newName;
+        this.nameLower = newName.toLowerCase(Locale.ROOT);
         this.updatedAt = now;
     }
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -205,6 +208,18 @@ public class RepoService {
         log.info("{} deleted {} {}", actor.name(), repo.kind(), repo.fullName());
     }
 
+    /** A page of public repositories matching the query. */
+    @Transactional(readOnly = true)
+    public Page<Repo> search(RepoQuery query) {
+        Sort order = switch (query.sort()) {
+            case NAME -> Sort.by("ownerLower", "nameLower");
+            case SIZE -> Sort.by(Sort.Direction.DESC, "summary.totalBytes");
+            case UPDATED -> Sort.by(Sort.Direction.DESC, "updatedAt");
+        };
+        return repos.search(query.kind(), RepoQuery.contains(query.text()), RepoQuery.member(query.tag()),
+                RepoQuery.member(query.chip()), query.license(), PageRequest.of(query.page(), query.size(), order));
+    }
+
     /** Public repositories of a kind, most recently updated first. */
     @Transactional(readOnly = true)
     public List<Repo> listPublic(RepoKind kind) {
@@ -228,10 +243,10 @@ public class RepoService {
         return repos.findByStorageId(storage.toString());
     }
 
-    /** Records that the repository's content changed now (after a push or commit). */
+    /** Stores what the indexer found in the repository's content. */
     @Transactional
-    public void touch(Repo repo) {
-        repos.findById(repo.id()).ifPresent(managed -> managed.touch(clock.instant()));
+    public void updateSummary(Repo repo, RepoSummary summary) {
+        repos.findById(repo.id()).ifPresent(managed -> managed.updateSummary(summary, clock.instant()));
     }
 
     /** The storage id of a repository, for the Git layer. */

@@ -158,4 +158,29 @@ class RepoPagesTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/tools/" + ada.name() + "/npu-profiler")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void listingsFilterByChipAndTextAndNeverShowPrivateRepositories() throws Exception {
+        Account ada = accounts.create("lister");
+        Repo npu = repos.create(ada, new NewRepo(RepoKind.MODEL, null, "list-npu", false));
+        Repo gpu = repos.create(ada, new NewRepo(RepoKind.MODEL, null, "list-gpu", false));
+        repos.create(ada, new NewRepo(RepoKind.MODEL, null, "list-hidden", true));
+        writes.commit(npu, ada, "main", null, "card", List.of(new FileChange.Put("README.md",
+                Content.of("---\nchips: [ascend-910b3]\ntags: [w8a8]\n---\n".getBytes(StandardCharsets.UTF_8)))));
+        writes.commit(gpu, ada, "main", null, "card", List.of(new FileChange.Put("README.md",
+                Content.of("---\nchips: [nvidia-h100-sxm]\n---\n".getBytes(StandardCharsets.UTF_8)))));
+
+        String byChip = mvc.perform(get("/models").param("chip", "ascend-910b3")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String byText = mvc.perform(get("/models").param("q", ada.name())).andReturn().getResponse().getContentAsString();
+        String partialChip = mvc.perform(get("/models").param("chip", "ascend")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(byChip).contains(npu.fullName()).doesNotContain(gpu.fullName());
+        assertThat(byText).contains(npu.fullName()).contains(gpu.fullName()).doesNotContain("list-hidden");
+        assertThat(partialChip).doesNotContain(npu.fullName());
+        mvc.perform(get("/models").param("q", "%' or 1=1 --").param("page", "-5").param("sort", "<x>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(npu.fullName()))));
+    }
 }

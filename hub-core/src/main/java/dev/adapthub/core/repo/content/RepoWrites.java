@@ -27,11 +27,13 @@ public class RepoWrites {
     private final RepositoryStore store;
     private final RepoService repos;
     private final Commits commits;
+    private final RepoIndexer indexer;
 
-    RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs) {
+    RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer) {
         this.store = store;
         this.repos = repos;
         this.commits = new Commits(refs);
+        this.indexer = indexer;
     }
 
     /**
@@ -46,10 +48,15 @@ public class RepoWrites {
                     + " request instead.");
         }
         PersonIdent ident = new PersonIdent(author.displayName(), author.email());
+        CommitResult result;
         try {
-            return commits.commit(store.open(repos.storageOf(repo)), branch, expectedParent, ident, message, changes);
+            result = commits.commit(store.open(repos.storageOf(repo)), branch, expectedParent, ident, message, changes);
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }
+        if (branch.equals(repo.defaultBranch())) {
+            indexer.refresh(repo);
+        }
+        return result;
     }
 }

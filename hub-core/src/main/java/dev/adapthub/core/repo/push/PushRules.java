@@ -5,6 +5,7 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoIndexer;
 import dev.adapthub.git.receive.PostReceiveListener;
 import dev.adapthub.git.receive.PushContext;
 import dev.adapthub.git.receive.PushPolicy;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may move which ref with {@code git push}: writers push to ordinary branches and tags;
  * the default branch is protected, so only maintainers push to it directly (everyone else
- * proposes a pull request); nobody deletes it. After a push, the repository counts as updated.
+ * proposes a pull request); nobody deletes it. After a push, the repository's index is refreshed.
  */
 @Component
 public class PushRules implements PushPolicy, PostReceiveListener {
@@ -28,10 +29,12 @@ public class PushRules implements PushPolicy, PostReceiveListener {
 
     private final RepoService repos;
     private final AccountService accounts;
+    private final RepoIndexer indexer;
 
-    PushRules(RepoService repos, AccountService accounts) {
+    PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer) {
         this.repos = repos;
         this.accounts = accounts;
+        this.indexer = indexer;
     }
 
     @Override
@@ -70,7 +73,7 @@ public class PushRules implements PushPolicy, PostReceiveListener {
     @Override
     public void onPushed(PushContext context, List<ReceiveCommand> applied) {
         repos.findByStorage(context.repository()).ifPresent(repo -> {
-            repos.touch(repo);
+            indexer.refresh(repo);
             log.info("{} pushed {} ref(s) to {}", context.user(), applied.size(), repo.fullName());
         });
     }
