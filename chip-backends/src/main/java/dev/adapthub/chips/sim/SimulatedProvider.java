@@ -29,6 +29,12 @@ abstract class SimulatedProvider implements ChipBackendProvider {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Drives every chip of its family in whatever catalog the hub uses. */
+    @Override
+    public boolean drives(ChipSpec chip) {
+        return chip.family() == family();
+    }
+
     /** Hardware gate: a data type the chip's profile does not list cannot be computed natively. */
     static Gate hardware(String field, String type) {
         return new Gate(field, type, c -> c.hasDataType(type), dev.adapthub.chips.spi.ReasonCode.DTYPE_UNSUPPORTED,

@@ -131,9 +131,19 @@ public final class BackendRegistry {
         return failures;
     }
 
-    /** The provider driving a chip: the first loaded provider that lists the chip id. */
+    /**
+     * The provider driving a chip: the first loaded provider that lists it by id, else the first
+     * whose {@link ChipBackendProvider#drives} accepts it (so a vendor's own backend wins over a
+     * family-wide simulated one).
+     */
     public Optional<ChipBackendProvider> providerFor(String chipId) {
-        return providers.values().stream().filter(p -> p.chipIds().contains(chipId)).findFirst();
+        Optional<ChipBackendProvider> byId = providers.values().stream().filter(p -> p.chipIds().contains(chipId))
+                .findFirst();
+        if (byId.isPresent()) {
+            return byId;
+        }
+        return context.catalog().find(chipId).flatMap(chip -> providers.values().stream()
+                .filter(p -> p.drives(chip)).findFirst());
     }
 
     /** The (lazily created) backend for a provider id. */

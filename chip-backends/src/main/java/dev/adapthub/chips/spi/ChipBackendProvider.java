@@ -1,6 +1,7 @@
 package dev.adapthub.chips.spi;
 
 import dev.adapthub.chips.catalog.ChipFamily;
+import dev.adapthub.chips.catalog.ChipSpec;
 import java.util.Set;
 
 /**
@@ -39,6 +40,15 @@ public interface ChipBackendProvider {
 
     /** Catalog ids of the chips this backend drives. */
     Set<String> chipIds();
+
+    /**
+     * Whether the backend drives a chip. The default asks {@link #chipIds()}; a backend that
+     * drives every chip of a kind (e.g. by family or vendor) overrides this so catalogs other
+     * than the built-in one work too.
+     */
+    default boolean drives(ChipSpec chip) {
+        return chipIds().contains(chip.id());
+    }
 
     /** Creates the backend; called at most once per registry. */
     ChipBackend create(BackendContext context);
