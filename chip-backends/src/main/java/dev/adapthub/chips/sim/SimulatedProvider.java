@@ -29,6 +29,11 @@ abstract class SimulatedProvider implements ChipBackendProvider {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
     /** Drives every chip of its family in whatever catalog the hub uses. */
     @Override
     public boolean drives(ChipSpec chip) {

@@ -1,6 +1,7 @@
 package dev.adapthub.chips.spi;
 
 import dev.adapthub.chips.catalog.ChipCatalog;
+import dev.adapthub.chips.catalog.ChipSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -67,7 +68,8 @@ public final class BackendRegistry {
                 }
                 p = it.next();
             } catch (ServiceConfigurationError | LinkageError e) {
-                failures.add(new LoadFailure(describe(e), e.getMessage()));
+                String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+                failures.add(new LoadFailure(describe(e), e.getMessage() + cause));
                 continue;
             }
             register(p, allowList, found, failures);
@@ -132,18 +134,21 @@ public final class BackendRegistry {
     }
 
     /**
-     * The provider driving a chip: the first loaded provider that lists it by id, else the first
-     * whose {@link ChipBackendProvider#drives} accepts it (so a vendor's own backend wins over a
-     * family-wide simulated one).
+     * The provider driving a chip: a vendor (non-simulated) backend before a simulated one; within
+     * each, the first loaded provider that lists the chip id, else the first whose
+     * {@link ChipBackendProvider#drives} accepts the catalog entry.
      */
     public Optional<ChipBackendProvider> providerFor(String chipId) {
-        Optional<ChipBackendProvider> byId = providers.values().stream().filter(p -> p.chipIds().contains(chipId))
-                .findFirst();
-        if (byId.isPresent()) {
-            return byId;
+        Optional<ChipSpec> chip = context.catalog().find(chipId);
+        for (boolean simulated : new boolean[] {false, true}) {
+            for (ChipBackendProvider p : providers.values()) {
+                if (p.simulated() == simulated
+                        && (p.chipIds().contains(chipId) || (chip.isPresent() && p.drives(chip.get())))) {
+                    return Optional.of(p);
+                }
+            }
         }
-        return context.catalog().find(chipId).flatMap(chip -> providers.values().stream()
-                .filter(p -> p.drives(chip)).findFirst());
+        return Optional.empty();
     }
 
     /** The (lazily created) backend for a provider id. */

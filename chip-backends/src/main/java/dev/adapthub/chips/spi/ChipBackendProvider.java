@@ -50,6 +50,14 @@ public interface ChipBackendProvider {
         return chipIds().contains(chip.id());
     }
 
+    /**
+     * Whether this backend simulates chips from catalog data rather than coming from the chip's
+     * vendor. When both drive a chip, a non-simulated backend is chosen.
+     */
+    default boolean simulated() {
+        return false;
+    }
+
     /** Creates the backend; called at most once per registry. */
     ChipBackend create(BackendContext context);
 }
