@@ -1,0 +1,177 @@
+package dev.adapthub.chips.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adapthub.chips.ChipBackends;
+import dev.adapthub.chips.catalog.CatalogException;
+import dev.adapthub.chips.catalog.ChipSpec;
+import dev.adapthub.chips.config.ConfigException;
+import dev.adapthub.chips.config.ConfigProblem;
+import dev.adapthub.chips.config.InferenceConfig;
+import dev.adapthub.chips.config.InferenceConfigParser;
+import dev.adapthub.chips.model.ModelDirectory;
+import dev.adapthub.chips.model.ModelException;
+import dev.adapthub.chips.spi.BackendRegistry;
+import dev.adapthub.chips.validate.ValidationReport;
+import dev.adapthub.chips.validate.Validator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code chips} command line.
+ *
+ * <pre>
+ * chips [--format json|text]                                   list the catalog and its backends
+ * validate --config FILE [--model-config FILE] [--format json|text]
+ * </pre>
+ *
+ * Exit codes: 0 PASS or WARN, 1 FAIL, 2 usage or parse error.
+ */
+public final class ChipsCli {
+
+    static final int OK = 0;
+    static final int FAIL = 1;
+    static final int USAGE = 2;
+    private static final String USAGE_TEXT = """
+            usage: chips [--format json|text]
+                   validate --config FILE [--model-config FILE] [--format json|text]
+            """;
+
+    private ChipsCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                err.println("unexpected argument '" + args[i] + "'");
+                err.print(USAGE_TEXT);
+                return USAGE;
+            }
+            opts.put(args[i].substring(2), args[++i]);
+        }
+        String format = opts.getOrDefault("format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("text")) {
+            err.println("--format must be json or text");
+            return USAGE;
+        }
+        try {
+            return switch (args[0]) {
+                case "chips" -> chips(format, out);
+                case "validate" -> validate(opts, format, out, err);
+                default -> {
+                    err.println("unknown command '" + args[0] + "'");
+                    err.print(USAGE_TEXT);
+                    yield USAGE;
+                }
+            };
+        } catch (CatalogException e) {
+            err.println("chip catalog is broken: " + e.getMessage());
+            return FAIL;
+        }
+    }
+
+    private static int chips(String format, PrintStream out) {
+        BackendRegistry registry = ChipBackends.load();
+        if (format.equals("json")) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            ArrayNode chips = root.putArray("chips");
+            for (ChipSpec c : registry.catalog().all()) {
+                ObjectNode n = chips.addObject();
+                n.put("id", c.id());
+                n.put("name", c.name());
+                n.put("vendor", c.vendor());
+                n.put("family", c.family().name());
+                n.put("visibleGiB", c.memory().visibleGiB().value());
+                n.put("backend", registry.providerFor(c.id()).map(p -> p.id()).orElse(null));
+                ArrayNode types = n.putArray("dataTypes");
+                c.dataTypes().forEach(types::add);
+            }
+            ArrayNode failures = root.putArray("backendLoadFailures");
+            registry.failures().forEach(f -> failures.addObject().put("provider", f.provider()).put("reason", f.reason()));
+            out.println(root.toPrettyString());
+        } else {
+            for (ChipSpec c : registry.catalog().all()) {
+                out.printf(Locale.ROOT, "%-24s %-6s %-10s %8.2f GiB  %s%n", c.id(), c.family(), c.vendor(),
+                        c.memory().visibleGiB().value(), registry.providerFor(c.id()).map(p -> p.id()).orElse("-"));
+            }
+            registry.failures().forEach(f -> out.println("not loaded: " + f.provider() + ": " + f.reason()));
+        }
+        return OK;
+    }
+
+    private static int validate(Map<String, String> opts, String format, PrintStream out, PrintStream err) {
+        String configFile = opts.get("config");
+        if (configFile == null) {
+            err.println("validate needs --config FILE");
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        Path configPath = Path.of(configFile);
+        String yaml;
+        try {
+            if (Files.size(configPath) > 1024 * 1024) {
+                err.println(configPath + ": larger than 1 MiB; an InferenceConfig is a few dozen lines");
+                return USAGE;
+            }
+            yaml = Files.readString(configPath, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("cannot read " + configPath + ": " + e.getMessage());
+            return USAGE;
+        }
+        InferenceConfig config;
+        try {
+            config = InferenceConfigParser.parse(yaml);
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(configPath + ": " + p);
+            }
+            return USAGE;
+        }
+        Path modelConfig = modelConfigPath(opts.get("model-config"), config, configPath);
+        if (modelConfig == null) {
+            err.println(configPath + ": model.config is not set (model.repo needs the hub); pass --model-config FILE");
+            return USAGE;
+        }
+        Validator validator = ChipBackends.validator(ChipBackends.load());
+        ValidationReport report = validator.validate(yaml, ref -> loadModel(modelConfig));
+        out.print(format.equals("json") ? report.toJson() + "\n" : report.toText());
+        return report.verdict() == ValidationReport.Verdict.FAIL ? FAIL : OK;
+    }
+
+    private static Path modelConfigPath(String option, InferenceConfig config, Path configPath) {
+        if (option != null) {
+            return Path.of(option);
+        }
+        if (config.model().config() == null) {
+            return null;
+        }
+        Path dir = configPath.toAbsolutePath().getParent();
+        return dir.resolve(config.model().config()).normalize();
+    }
+
+    private static dev.adapthub.chips.model.ModelArchitecture loadModel(Path file) throws ModelException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException("", "model config " + file + " does not exist");
+        }
+        return ModelDirectory.load(file);
+    }
+}
