@@ -2,6 +2,7 @@ package dev.adapthub.git.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.refs.RefUpdater;
 import dev.adapthub.git.store.RepoId;
@@ -39,9 +40,11 @@ class GitOverHttpTest {
         store = new RepositoryStore(dir.resolve("data"));
         hub = new TestHub(dir, store);
         // The same store behind two mounts: the normal one, and one with a tiny push limit.
-        hub.mount("/git", GitServletFactory.create(store, hub.lookup(), hub.receive(ReceiveSettings.DEFAULTS)))
-                .mount("/small", GitServletFactory.create(store, hub.lookup(),
-                        hub.receive(new ReceiveSettings(SMALL_LIMIT, 10 * SMALL_LIMIT))))
+        LfsStores lfs = LfsStores.insideRepositories(store, 100L << 20);
+        hub.mount("/git", GitServletFactory.createWithLfs(store, hub.lookup(), hub.receive(ReceiveSettings.DEFAULTS),
+                        lfs, hub.writeAccess(), "AdaptHub"))
+                .mount("/small", GitServletFactory.createWithLfs(store, hub.lookup(),
+                        hub.receive(new ReceiveSettings(SMALL_LIMIT, 10 * SMALL_LIMIT)), lfs, hub.writeAccess(), "AdaptHub"))
                 .start();
         git = new GitCli(dir.resolve("home"));
     }

@@ -96,8 +96,9 @@ final class TestHub implements AutoCloseable {
         };
     }
 
+    /** Only the maintainer may upload LFS objects. */
     WriteAccess writeAccess() {
-        return (request, repo) -> request.getRemoteUser() != null;
+        return (request, repo) -> MAINTAINER.equals(request.getRemoteUser());
     }
 
     ReceivePackConfigurator receive(ReceiveSettings settings) {
