@@ -33,6 +33,17 @@ public final class GitHttpServlet extends HttpServlet {
         this.challenge = "Basic realm=\"" + realm.replace("\"", "") + "\"";
     }
 
+    /**
+     * True when {@code path} (a decoded request path without the context path) is a Git smart-HTTP
+     * or Git LFS URL, e.g. {@code /alice/model.git/info/refs} or {@code /datasets/a/b/info/lfs/objects/batch}.
+     * hub-web serves repositories at the site root, so it forwards such requests to this
+     * servlet's prefix ({@code "/git" + path}) and lets everything else reach its pages.
+     */
+    public static boolean isGitOrLfsPath(String path) {
+        return path != null && (path.endsWith("/info/refs") || path.endsWith("/git-upload-pack")
+                || path.endsWith("/git-receive-pack") || path.contains(LfsServlet.MARKER));
+    }
+
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);

@@ -5,6 +5,7 @@ import dev.adapthub.git.receive.ReceivePackConfigurator;
 import dev.adapthub.git.store.RepositoryStore;
 
 import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.http.server.resolver.AsIsFileService;
 
 /**
  * Builds JGit's smart-HTTP {@link GitServlet} for the hub: repositories come from the
@@ -29,6 +30,8 @@ public final class GitServletFactory {
      */
     public static GitServlet create(RepositoryStore store, RepositoryLookup lookup, ReceivePackConfigurator receive) {
         GitServlet servlet = new GitServlet();
+        // Smart HTTP only: the dumb protocol would serve raw repository files to old clients.
+        servlet.setAsIsFileService(AsIsFileService.DISABLED);
         servlet.setRepositoryResolver(new HubRepositoryResolver(store, lookup));
         servlet.setReceivePackFactory(new HubReceivePackFactory(receive));
         return servlet;

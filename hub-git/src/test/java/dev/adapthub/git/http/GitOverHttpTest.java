@@ -172,4 +172,29 @@ class GitOverHttpTest {
         assertThat(authenticatedMissing.stderr()).contains("not found");
         git.run(work, BOB, "clone", "-q", hub.url("/git", "alice/secret.git"), "ok").ok();
     }
+
+    @Test
+    void aFailingPostReceiveListenerWarnsButKeepsThePush() throws Exception {
+        RepoId id = hub.createRepo("alice/flaky-index");
+        seed(id);
+        Path clone = cloneAs("flaky", ALICE, hub.url("/git", "alice/flaky-index.git"));
+        Files.writeString(clone.resolve("x.txt"), "x\n");
+        git.run(clone, null, "add", ".").ok();
+        git.run(clone, null, "commit", "-q", "-m", "x").ok();
+
+        GitCli.Result push = git.run(clone, ALICE, "push", "origin", "main").ok();
+
+        assertThat(push.stderr()).contains("warning: the push succeeded but the hub could not update its index yet");
+        assertThat(tip(id, "refs/heads/main").name()).isEqualTo(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim());
+    }
+
+    @Test
+    void recognisesGitAndLfsPathsForForwarding() {
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/info/refs")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/datasets/alice/data/git-upload-pack")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/git-receive-pack")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/info/lfs/objects/batch")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model/blob/main/README.md")).isFalse();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/HEAD")).as("dumb protocol is off").isFalse();
+    }
 }

@@ -106,8 +106,12 @@ final class TestHub implements AutoCloseable {
                 && !context.user().equals(MAINTAINER)
                         ? PushVerdict.reject("refs/heads/main is protected: open a pull request")
                         : PushVerdict.allow();
-        PostReceiveListener record = (context, applied) -> applied.forEach(c -> pushEvents.add(
-                context.user() + " " + c.getRefName() + " " + c.getType()));
+        PostReceiveListener record = (context, applied) -> {
+            if (context.repository().equals(names.get("alice/flaky-index"))) {
+                throw new IllegalStateException("index database is down");
+            }
+            applied.forEach(c -> pushEvents.add(context.user() + " " + c.getRefName() + " " + c.getType()));
+        };
         return new ReceivePackConfigurator(protectMain, record, settings);
     }
 

@@ -105,6 +105,22 @@ class RefUpdaterTest {
     }
 
     @Test
+    void aRefLockedByAnotherWriterIsARetryableConflict() throws Exception {
+        RevCommit one = git.commit().add("f", "1").create();
+        RevCommit two = git.commit().parent(one).add("f", "2").create();
+        RefUpdater refs = new RefUpdater();
+        refs.update(repo, WHO, "init", RefChange.create("refs/heads/main", one));
+        java.nio.file.Path lock = repo.getDirectory().toPath().resolve("refs/heads/main.lock");
+        java.nio.file.Files.writeString(lock, "held by a concurrent git process\n");
+
+        assertThatThrownBy(() -> refs.update(repo, WHO, "blocked", RefChange.update("refs/heads/main", one, two)))
+                .isInstanceOf(RefConflictException.class);
+        java.nio.file.Files.delete(lock);
+        refs.update(repo, WHO, "retry", RefChange.update("refs/heads/main", one, two));
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(two);
+    }
+
+    @Test
     void rejectsHostileRefNamesAndMissingObjects() throws Exception {
         RevCommit one = git.commit().add("f", "1").create();
         RefUpdater refs = new RefUpdater();
