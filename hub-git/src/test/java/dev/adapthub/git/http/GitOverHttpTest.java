@@ -10,6 +10,7 @@ import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,12 @@ class GitOverHttpTest {
         return work.resolve("w");
     }
 
+    private static void commitFile(Path clone, String file, byte[] content, String message) throws Exception {
+        Files.write(clone.resolve(file), content);
+        git.run(clone, null, "add", file).ok();
+        git.run(clone, null, "commit", "-q", "-m", message).ok();
+    }
+
     @Test
     void anonymousCloneThenMaintainerPushWithAndWithoutDotGit() throws Exception {
         RepoId id = hub.createRepo("alice/clone-push");
@@ -84,9 +91,7 @@ class GitOverHttpTest {
         assertThat(clone.resolve("README.md")).hasContent("# Model");
         assertThat(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim()).isEqualTo(initial.name());
 
-        Files.writeString(clone.resolve("config.yaml"), "tensor: 2\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "Add config").ok();
+        commitFile(clone, "config.yaml", "tensor: 2\n".getBytes(StandardCharsets.UTF_8), "Add config");
         git.run(clone, null, "remote", "set-url", "origin", hub.url("/git", "alice/clone-push")).ok();
         git.run(clone, ALICE, "push", "-q", "origin", "main").ok();
 
@@ -102,9 +107,7 @@ class GitOverHttpTest {
         RepoId id = hub.createRepo("alice/auth");
         ObjectId initial = seed(id);
         Path clone = cloneAs("auth", null, hub.url("/git", "alice/auth.git"));
-        Files.writeString(clone.resolve("x.txt"), "x\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "x").ok();
+        commitFile(clone, "x.txt", "x\n".getBytes(StandardCharsets.UTF_8), "x");
 
         GitCli.Result anonymous = git.run(clone, null, "push", "origin", "main");
         assertThat(anonymous.exitCode()).isNotZero();
@@ -120,9 +123,7 @@ class GitOverHttpTest {
         RepoId id = hub.createRepo("alice/protected");
         ObjectId initial = seed(id);
         Path clone = cloneAs("bob", BOB, hub.url("/git", "alice/protected.git"));
-        Files.writeString(clone.resolve("npu.yaml"), "chip: npu\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "NPU config").ok();
+        commitFile(clone, "npu.yaml", "chip: npu\n".getBytes(StandardCharsets.UTF_8), "NPU config");
 
         GitCli.Result direct = git.run(clone, BOB, "push", "origin", "main");
         assertThat(direct.exitCode()).isNotZero();
@@ -141,9 +142,7 @@ class GitOverHttpTest {
         Path clone = cloneAs("limits", ALICE, hub.url("/small", "alice/limits.git"));
         byte[] random = new byte[(int) SMALL_LIMIT * 3];
         new Random(42).nextBytes(random);
-        Files.write(clone.resolve("weights.bin"), random);
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "big").ok();
+        commitFile(clone, "weights.bin", random, "big");
 
         GitCli.Result push = git.run(clone, ALICE, "push", "origin", "main");
 
@@ -178,9 +177,7 @@ class GitOverHttpTest {
         RepoId id = hub.createRepo("alice/flaky-index");
         seed(id);
         Path clone = cloneAs("flaky", ALICE, hub.url("/git", "alice/flaky-index.git"));
-        Files.writeString(clone.resolve("x.txt"), "x\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "x").ok();
+        commitFile(clone, "x.txt", "x\n".getBytes(StandardCharsets.UTF_8), "x");
 
         GitCli.Result push = git.run(clone, ALICE, "push", "origin", "main").ok();
 

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.adapthub.git.GitInvalidInputException;
 import dev.adapthub.git.RefConflictException;
-import dev.adapthub.git.store.RepoId;
-import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.store.TempRepository;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,23 +32,20 @@ class RefUpdaterTest {
 
     @TempDir
     Path root;
-    RepositoryStore store;
+    TempRepository temp;
     Repository repo;
     TestRepository<Repository> git;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new RepositoryStore(root);
-        RepoId id = RepoId.random();
-        store.create(id);
-        repo = store.open(id);
+        temp = new TempRepository(root);
+        repo = temp.repo;
         git = new TestRepository<>(repo);
     }
 
     @AfterEach
     void tearDown() {
-        repo.close();
-        store.close();
+        temp.close();
     }
 
     @Test
