@@ -131,8 +131,16 @@ class GitOverHttpTest {
         assertThat(tip(id, "refs/heads/main")).isEqualTo(initial);
 
         git.run(clone, BOB, "push", "-q", "origin", "HEAD:refs/pr/1").ok();
-        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim());
+        String head = git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim();
+        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(head);
         assertThat(hub.pushEvents).contains("bob refs/pr/1 CREATE");
+
+        // The policy sees force pushes as such (command type), before any ref moves.
+        git.run(clone, null, "commit", "-q", "--amend", "-m", "NPU config, reworded").ok();
+        GitCli.Result force = git.run(clone, BOB, "push", "--force", "origin", "HEAD:refs/pr/1");
+        assertThat(force.exitCode()).isNotZero();
+        assertThat(force.stderr()).contains("force-pushing refs/pr/1 is not allowed");
+        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(head);
     }
 
     @Test

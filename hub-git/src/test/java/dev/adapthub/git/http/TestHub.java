@@ -31,6 +31,7 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jgit.transport.ReceiveCommand;
 
 /**
  * A stand-in for hub-web: embedded Tomcat, a Basic-auth filter that sets the remote user and
@@ -102,10 +103,14 @@ final class TestHub implements AutoCloseable {
     }
 
     ReceivePackConfigurator receive(ReceiveSettings settings) {
-        PushPolicy protectMain = (context, command) -> command.getRefName().equals("refs/heads/main")
-                && !context.user().equals(MAINTAINER)
-                        ? PushVerdict.reject("refs/heads/main is protected: open a pull request")
-                        : PushVerdict.allow();
+        PushPolicy protectMain = (context, command) -> {
+            if (command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD) {
+                return PushVerdict.reject("force-pushing " + command.getRefName() + " is not allowed");
+            }
+            return command.getRefName().equals("refs/heads/main") && !context.user().equals(MAINTAINER)
+                    ? PushVerdict.reject("refs/heads/main is protected: open a pull request")
+                    : PushVerdict.allow();
+        };
         PostReceiveListener record = (context, applied) -> {
             if (context.repository().equals(names.get("alice/flaky-index"))) {
                 throw new IllegalStateException("index database is down");
