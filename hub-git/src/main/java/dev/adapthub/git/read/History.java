@@ -2,6 +2,7 @@ package dev.adapthub.git.read;
 
 import dev.adapthub.git.GitException;
 import dev.adapthub.git.GitInvalidInputException;
+import dev.adapthub.git.GitNotFoundException;
 import dev.adapthub.git.GitPaths;
 import dev.adapthub.git.GitStorageException;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -59,6 +61,8 @@ public final class History {
                 page.add(CommitInfo.of(c));
             }
             return new HistoryPage(page, offset, false);
+        } catch (MissingObjectException e) {
+            throw new GitNotFoundException("no commit " + e.getObjectId().name() + " in this repository");
         } catch (IOException e) {
             throw new GitStorageException("could not read history from " + start.name(), e);
         }

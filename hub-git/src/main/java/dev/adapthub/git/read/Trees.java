@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -71,6 +72,8 @@ public final class Trees {
                 }
             }
             return new TreeListing(entries, false);
+        } catch (MissingObjectException e) {
+            throw new GitNotFoundException("no commit " + e.getObjectId().name() + " in this repository");
         } catch (IOException e) {
             throw new GitStorageException("could not list " + quote(dir), e);
         }
@@ -91,6 +94,8 @@ public final class Trees {
                 }
                 return entry(reader, p, tw.getNameString(), tw.getFileMode(0), tw.getObjectId(0));
             }
+        } catch (MissingObjectException e) {
+            throw new GitNotFoundException("no commit " + e.getObjectId().name() + " in this repository");
         } catch (IOException e) {
             throw new GitStorageException("could not read " + quote(p), e);
         }

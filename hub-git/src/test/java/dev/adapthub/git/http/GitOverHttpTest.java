@@ -2,6 +2,7 @@ package dev.adapthub.git.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.refs.RefUpdater;
 import dev.adapthub.git.store.RepoId;
@@ -9,6 +10,7 @@ import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +41,11 @@ class GitOverHttpTest {
         store = new RepositoryStore(dir.resolve("data"));
         hub = new TestHub(dir, store);
         // The same store behind two mounts: the normal one, and one with a tiny push limit.
-        hub.mount("/git", GitServletFactory.create(store, hub.lookup(), hub.receive(ReceiveSettings.DEFAULTS)))
-                .mount("/small", GitServletFactory.create(store, hub.lookup(),
-                        hub.receive(new ReceiveSettings(SMALL_LIMIT, 10 * SMALL_LIMIT))))
+        LfsStores lfs = LfsStores.insideRepositories(store, 100L << 20);
+        hub.mount("/git", GitServletFactory.createWithLfs(store, hub.lookup(), hub.receive(ReceiveSettings.DEFAULTS),
+                        lfs, hub.writeAccess(), "AdaptHub"))
+                .mount("/small", GitServletFactory.createWithLfs(store, hub.lookup(),
+                        hub.receive(new ReceiveSettings(SMALL_LIMIT, 10 * SMALL_LIMIT)), lfs, hub.writeAccess(), "AdaptHub"))
                 .start();
         git = new GitCli(dir.resolve("home"));
     }
@@ -72,6 +76,12 @@ class GitOverHttpTest {
         return work.resolve("w");
     }
 
+    private static void commitFile(Path clone, String file, byte[] content, String message) throws Exception {
+        Files.write(clone.resolve(file), content);
+        git.run(clone, null, "add", file).ok();
+        git.run(clone, null, "commit", "-q", "-m", message).ok();
+    }
+
     @Test
     void anonymousCloneThenMaintainerPushWithAndWithoutDotGit() throws Exception {
         RepoId id = hub.createRepo("alice/clone-push");
@@ -81,9 +91,7 @@ class GitOverHttpTest {
         assertThat(clone.resolve("README.md")).hasContent("# Model");
         assertThat(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim()).isEqualTo(initial.name());
 
-        Files.writeString(clone.resolve("config.yaml"), "tensor: 2\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "Add config").ok();
+        commitFile(clone, "config.yaml", "tensor: 2\n".getBytes(StandardCharsets.UTF_8), "Add config");
         git.run(clone, null, "remote", "set-url", "origin", hub.url("/git", "alice/clone-push")).ok();
         git.run(clone, ALICE, "push", "-q", "origin", "main").ok();
 
@@ -99,9 +107,7 @@ class GitOverHttpTest {
         RepoId id = hub.createRepo("alice/auth");
         ObjectId initial = seed(id);
         Path clone = cloneAs("auth", null, hub.url("/git", "alice/auth.git"));
-        Files.writeString(clone.resolve("x.txt"), "x\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "x").ok();
+        commitFile(clone, "x.txt", "x\n".getBytes(StandardCharsets.UTF_8), "x");
 
         GitCli.Result anonymous = git.run(clone, null, "push", "origin", "main");
         assertThat(anonymous.exitCode()).isNotZero();
@@ -117,9 +123,7 @@ class GitOverHttpTest {
         RepoId id = hub.createRepo("alice/protected");
         ObjectId initial = seed(id);
         Path clone = cloneAs("bob", BOB, hub.url("/git", "alice/protected.git"));
-        Files.writeString(clone.resolve("npu.yaml"), "chip: npu\n");
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "NPU config").ok();
+        commitFile(clone, "npu.yaml", "chip: npu\n".getBytes(StandardCharsets.UTF_8), "NPU config");
 
         GitCli.Result direct = git.run(clone, BOB, "push", "origin", "main");
         assertThat(direct.exitCode()).isNotZero();
@@ -127,8 +131,16 @@ class GitOverHttpTest {
         assertThat(tip(id, "refs/heads/main")).isEqualTo(initial);
 
         git.run(clone, BOB, "push", "-q", "origin", "HEAD:refs/pr/1").ok();
-        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim());
+        String head = git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim();
+        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(head);
         assertThat(hub.pushEvents).contains("bob refs/pr/1 CREATE");
+
+        // The policy sees force pushes as such (command type), before any ref moves.
+        git.run(clone, null, "commit", "-q", "--amend", "-m", "NPU config, reworded").ok();
+        GitCli.Result force = git.run(clone, BOB, "push", "--force", "origin", "HEAD:refs/pr/1");
+        assertThat(force.exitCode()).isNotZero();
+        assertThat(force.stderr()).contains("force-pushing refs/pr/1 is not allowed");
+        assertThat(tip(id, "refs/pr/1").name()).isEqualTo(head);
     }
 
     @Test
@@ -138,9 +150,7 @@ class GitOverHttpTest {
         Path clone = cloneAs("limits", ALICE, hub.url("/small", "alice/limits.git"));
         byte[] random = new byte[(int) SMALL_LIMIT * 3];
         new Random(42).nextBytes(random);
-        Files.write(clone.resolve("weights.bin"), random);
-        git.run(clone, null, "add", ".").ok();
-        git.run(clone, null, "commit", "-q", "-m", "big").ok();
+        commitFile(clone, "weights.bin", random, "big");
 
         GitCli.Result push = git.run(clone, ALICE, "push", "origin", "main");
 
@@ -168,5 +178,28 @@ class GitOverHttpTest {
         GitCli.Result authenticatedMissing = git.run(work, BOB, "clone", hub.url("/git", "alice/none.git"), "m2");
         assertThat(authenticatedMissing.stderr()).contains("not found");
         git.run(work, BOB, "clone", "-q", hub.url("/git", "alice/secret.git"), "ok").ok();
+    }
+
+    @Test
+    void aFailingPostReceiveListenerWarnsButKeepsThePush() throws Exception {
+        RepoId id = hub.createRepo("alice/flaky-index");
+        seed(id);
+        Path clone = cloneAs("flaky", ALICE, hub.url("/git", "alice/flaky-index.git"));
+        commitFile(clone, "x.txt", "x\n".getBytes(StandardCharsets.UTF_8), "x");
+
+        GitCli.Result push = git.run(clone, ALICE, "push", "origin", "main").ok();
+
+        assertThat(push.stderr()).contains("warning: the push succeeded but the hub could not update its index yet");
+        assertThat(tip(id, "refs/heads/main").name()).isEqualTo(git.run(clone, null, "rev-parse", "HEAD").ok().stdout().trim());
+    }
+
+    @Test
+    void recognisesGitAndLfsPathsForForwarding() {
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/info/refs")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/datasets/alice/data/git-upload-pack")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/git-receive-pack")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/info/lfs/objects/batch")).isTrue();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model/blob/main/README.md")).isFalse();
+        assertThat(GitHttpServlet.isGitOrLfsPath("/alice/model.git/HEAD")).as("dumb protocol is off").isFalse();
     }
 }

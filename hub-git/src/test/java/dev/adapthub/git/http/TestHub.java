@@ -31,6 +31,7 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jgit.transport.ReceiveCommand;
 
 /**
  * A stand-in for hub-web: embedded Tomcat, a Basic-auth filter that sets the remote user and
@@ -96,17 +97,26 @@ final class TestHub implements AutoCloseable {
         };
     }
 
+    /** Only the maintainer may upload LFS objects. */
     WriteAccess writeAccess() {
-        return (request, repo) -> request.getRemoteUser() != null;
+        return (request, repo) -> MAINTAINER.equals(request.getRemoteUser());
     }
 
     ReceivePackConfigurator receive(ReceiveSettings settings) {
-        PushPolicy protectMain = (context, command) -> command.getRefName().equals("refs/heads/main")
-                && !context.user().equals(MAINTAINER)
-                        ? PushVerdict.reject("refs/heads/main is protected: open a pull request")
-                        : PushVerdict.allow();
-        PostReceiveListener record = (context, applied) -> applied.forEach(c -> pushEvents.add(
-                context.user() + " " + c.getRefName() + " " + c.getType()));
+        PushPolicy protectMain = (context, command) -> {
+            if (command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD) {
+                return PushVerdict.reject("force-pushing " + command.getRefName() + " is not allowed");
+            }
+            return command.getRefName().equals("refs/heads/main") && !context.user().equals(MAINTAINER)
+                    ? PushVerdict.reject("refs/heads/main is protected: open a pull request")
+                    : PushVerdict.allow();
+        };
+        PostReceiveListener record = (context, applied) -> {
+            if (context.repository().equals(names.get("alice/flaky-index"))) {
+                throw new IllegalStateException("index database is down");
+            }
+            applied.forEach(c -> pushEvents.add(context.user() + " " + c.getRefName() + " " + c.getType()));
+        };
         return new ReceivePackConfigurator(protectMain, record, settings);
     }
 

@@ -6,8 +6,7 @@ import dev.adapthub.git.RefConflictException;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefUpdater;
-import dev.adapthub.git.store.RepoId;
-import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.store.TempRepository;
 import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 
@@ -18,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jgit.lib.ObjectId;
@@ -31,17 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentMergesTest {
     static final PersonIdent HUB = new PersonIdent("Hub", "hub@example.org");
     static final int PULL_REQUESTS = 20;
-    static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = 30;
 
     @TempDir
     Path root;
 
     @Test
     void twentyConcurrentMergesEachLandOrGiveUpCleanly() throws Exception {
-        try (RepositoryStore store = new RepositoryStore(root)) {
-            RepoId id = RepoId.random();
-            store.create(id);
-            try (Repository repo = store.open(id)) {
+        try (TempRepository temp = new TempRepository(root)) {
+            Repository repo = temp.repo;
+            {
                 RefUpdater refs = new RefUpdater();
                 Commits commits = new Commits(refs);
                 ObjectId base = commits.commit(repo, "main", ObjectId.zeroId(), HUB, "base",
@@ -72,6 +71,8 @@ class ConcurrentMergesTest {
                                 return true;
                             } catch (RefConflictException moved) {
                                 retries.incrementAndGet();
+                                // Jittered backoff, as a web caller retrying a 409 would do.
+                                Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
                             }
                         }
                         return false; // gave up cleanly: the caller reports 409, nothing half-done

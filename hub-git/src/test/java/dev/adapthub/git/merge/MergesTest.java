@@ -10,8 +10,7 @@ import dev.adapthub.git.RefConflictException;
 import dev.adapthub.git.read.Blobs;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefUpdater;
-import dev.adapthub.git.store.RepoId;
-import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.store.TempRepository;
 import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 
@@ -36,7 +35,7 @@ class MergesTest {
 
     @TempDir
     Path root;
-    RepositoryStore store;
+    TempRepository temp;
     Repository repo;
     Commits commits = new Commits(new RefUpdater());
     Merges merges = new Merges(new RefUpdater());
@@ -44,10 +43,8 @@ class MergesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new RepositoryStore(root);
-        RepoId id = RepoId.random();
-        store.create(id);
-        repo = store.open(id);
+        temp = new TempRepository(root);
+        repo = temp.repo;
         base = commits.commit(repo, "main", ObjectId.zeroId(), MAINTAINER, "base",
                 List.of(FileChange.put("config.yaml", "tensor: 1\nprecision: bf16\n"), FileChange.put("README.md", "hi\n")))
                 .commitId();
@@ -55,8 +52,7 @@ class MergesTest {
 
     @AfterEach
     void tearDown() {
-        repo.close();
-        store.close();
+        temp.close();
     }
 
     private ObjectId onBranch(String branch, String path, String content) throws Exception {

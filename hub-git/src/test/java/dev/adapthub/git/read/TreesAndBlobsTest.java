@@ -75,6 +75,8 @@ class TreesAndBlobsTest {
         assertThatThrownBy(() -> Blobs.open(f.repo, commit, "configs")).isInstanceOf(GitNotFoundException.class)
                 .hasMessageContaining("not a file");
         assertThatThrownBy(() -> Blobs.open(f.repo, commit, "/README.md")).isInstanceOf(GitInvalidInputException.class);
+        assertThatThrownBy(() -> Trees.list(f.repo, org.eclipse.jgit.lib.ObjectId.fromString("1234567890123456789012345678901234567890"),
+                "", false, 10)).isInstanceOf(GitNotFoundException.class);
     }
 
     @Test

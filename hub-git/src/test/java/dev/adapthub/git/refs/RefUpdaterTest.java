@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.adapthub.git.GitInvalidInputException;
 import dev.adapthub.git.RefConflictException;
-import dev.adapthub.git.store.RepoId;
-import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.store.TempRepository;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,23 +32,20 @@ class RefUpdaterTest {
 
     @TempDir
     Path root;
-    RepositoryStore store;
+    TempRepository temp;
     Repository repo;
     TestRepository<Repository> git;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new RepositoryStore(root);
-        RepoId id = RepoId.random();
-        store.create(id);
-        repo = store.open(id);
+        temp = new TempRepository(root);
+        repo = temp.repo;
         git = new TestRepository<>(repo);
     }
 
     @AfterEach
     void tearDown() {
-        repo.close();
-        store.close();
+        temp.close();
     }
 
     @Test
@@ -102,6 +98,22 @@ class RefUpdaterTest {
                 .isInstanceOf(RefConflictException.class);
         refs.update(repo, WHO, "del", RefChange.delete("refs/pr/7", one));
         assertThat(repo.exactRef("refs/pr/7")).isNull();
+    }
+
+    @Test
+    void aRefLockedByAnotherWriterIsARetryableConflict() throws Exception {
+        RevCommit one = git.commit().add("f", "1").create();
+        RevCommit two = git.commit().parent(one).add("f", "2").create();
+        RefUpdater refs = new RefUpdater();
+        refs.update(repo, WHO, "init", RefChange.create("refs/heads/main", one));
+        java.nio.file.Path lock = repo.getDirectory().toPath().resolve("refs/heads/main.lock");
+        java.nio.file.Files.writeString(lock, "held by a concurrent git process\n");
+
+        assertThatThrownBy(() -> refs.update(repo, WHO, "blocked", RefChange.update("refs/heads/main", one, two)))
+                .isInstanceOf(RefConflictException.class);
+        java.nio.file.Files.delete(lock);
+        refs.update(repo, WHO, "retry", RefChange.update("refs/heads/main", one, two));
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(two);
     }
 
     @Test

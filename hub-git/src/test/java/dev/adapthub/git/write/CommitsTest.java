@@ -12,8 +12,7 @@ import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefNames;
 import dev.adapthub.git.refs.RefUpdater;
-import dev.adapthub.git.store.RepoId;
-import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.store.TempRepository;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,23 +33,20 @@ class CommitsTest {
 
     @TempDir
     Path root;
-    RepositoryStore store;
+    TempRepository temp;
     Repository repo;
     Commits commits;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new RepositoryStore(root);
-        RepoId id = RepoId.random();
-        store.create(id);
-        repo = store.open(id);
+        temp = new TempRepository(root);
+        repo = temp.repo;
         commits = new Commits(new RefUpdater());
     }
 
     @AfterEach
     void tearDown() {
-        repo.close();
-        store.close();
+        temp.close();
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Internal helpers of hub-git. Not API: may change without notice; do not use from other modules. */
+package dev.adapthub.git.internal;
