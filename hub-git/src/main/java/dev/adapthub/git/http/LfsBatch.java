@@ -31,6 +31,7 @@ final class LfsBatch {
         Long size;
     }
 
+    // Field names are the JSON names of the spec (Gson maps them as they are).
     static final class Response {
         final String transfer = "basic";
         final String hash_algo = "sha256";

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -129,6 +130,6 @@ public final class RefUpdater {
 
     private static boolean isTransactionAborted(ReceiveCommand cmd) {
         String message = cmd.getMessage();
-        return message != null && message.toLowerCase().contains("transaction aborted");
+        return message != null && message.toLowerCase(Locale.ROOT).contains("transaction aborted");
     }
 }
