@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +51,25 @@ class DefaultProfileTest {
 
         HttpResponse<String> home = HubPage.get(port, "/", "Accept", "text/html");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("vLLM").contains("Ascend adapters");
+        assertThat(home.body()).contains("vLLM").contains("Ascend adapters")
+                .contains("meta-llama/Llama-3.1-8B-Instruct").contains("ggml-org/llama.cpp").contains("Ascend 910B3");
+        assertThat(HubPage.get(port, "/meta-llama/Llama-3.1-8B-Instruct").body())
+                .contains("chip: ascend-910b3").contains("config.json");
     }
+
+    @Test
+    void startingAgainSeedsNothingTwice() throws Exception {
+        Long repos = jdbc.queryForObject("select count(*) from repositories", Long.class);
+        Long organizations = jdbc.queryForObject("select count(*) from organizations", Long.class);
+
+        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+            runner.run(new DefaultApplicationArguments());
+        }
+
+        assertThat(repos).isGreaterThanOrEqualTo(14);
+        assertThat(jdbc.queryForObject("select count(*) from repositories", Long.class)).isEqualTo(repos);
+        assertThat(jdbc.queryForObject("select count(*) from organizations", Long.class)).isEqualTo(organizations);
+    }
+
+    @Autowired org.springframework.context.ApplicationContext context;
 }

@@ -3,11 +3,22 @@ package dev.adapthub.core.bootstrap;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.org.NewOrganization;
 import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.core.repo.NewRepo;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.git.write.Content;
+import dev.adapthub.git.write.FileChange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo content the default profile starts with. Each item is created only when
@@ -29,13 +40,57 @@ class DemoSeeder {
                     "Adaptations of open models to Huawei Ascend NPUs (MindIE, vllm-ascend)."));
 
     private final OrganizationService organizations;
+    private final RepoService repos;
+    private final RepoFiles files;
+    private final RepoWrites writes;
 
-    DemoSeeder(OrganizationService organizations) {
+    DemoSeeder(OrganizationService organizations, RepoService repos, RepoFiles files, RepoWrites writes) {
         this.organizations = organizations;
+        this.repos = repos;
+        this.files = files;
+        this.writes = writes;
     }
 
-    @Transactional
     public void seed(Account owner) {
+        seedOrganizations(owner);
+        int created = 0;
+        for (DemoManifest.DemoRepo demo : DemoManifest.load(getClass().getClassLoader()).repositories()) {
+            if (seedRepository(owner, demo)) {
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Seeded {} demo repositories.", created);
+        }
+    }
+
+    /** Creates the repository when missing and gives it its files when it has none (a crash may have left it empty). */
+    private boolean seedRepository(Account admin, DemoManifest.DemoRepo demo) {
+        Repo repo = repos.find(demo.kind(), demo.owner(), demo.name(), admin)
+                .orElseGet(() -> repos.create(admin, new NewRepo(demo.kind(), demo.owner(), demo.name(), false)));
+        if (!files.isEmpty(repo)) {
+            return false;
+        }
+        List<FileChange> changes = new ArrayList<>();
+        for (String path : demo.files()) {
+            changes.add(new FileChange.Put(path, Content.of(read(demo.resource(path)))));
+        }
+        writes.commit(repo, admin, repo.defaultBranch(), ObjectId.zeroId(), "Seed the demo content", changes);
+        return true;
+    }
+
+    private byte[] read(String resource) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The demo manifest names " + resource + ", which is missing.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void seedOrganizations(Account owner) {
         int created = 0;
         for (NewOrganization organization : ORGANIZATIONS) {
             if (organizations.findByName(organization.name()).isEmpty()) {

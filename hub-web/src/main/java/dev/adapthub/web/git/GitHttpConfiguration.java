@@ -2,7 +2,9 @@ package dev.adapthub.web.git;
 
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.push.PushRules;
+import dev.adapthub.git.http.GitHttpServlet;
 import dev.adapthub.git.http.GitServletFactory;
+import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceivePackConfigurator;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.store.RepositoryStore;
@@ -13,23 +15,25 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.eclipse.jgit.http.server.GitServlet;
 
 /**
- * Mounts JGit's smart-HTTP servlet. Clients use the repository URLs ({@code /owner/name.git});
+ * Mounts JGit's smart-HTTP servlet with the Git LFS batch API beside it. Clients use the repository URLs ({@code /owner/name.git});
  * {@link GitHttpFilter} runs after Spring Security and forwards them to the servlet's mount.
  */
 @Configuration(proxyBeanMethods = false)
 class GitHttpConfiguration {
 
     @Bean
-    ServletRegistrationBean<GitServlet> gitServlet(RepositoryStore store, RepoService repos, PushRules rules,
+    ServletRegistrationBean<GitHttpServlet> gitServlet(RepositoryStore store, RepoService repos, PushRules rules,
+            CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
-            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes) {
+            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes,
+            @Value("${hub.lfs.max-object-bytes:53687091200}") long maxLfsBytes) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
-        GitServlet servlet = GitServletFactory.create(store, new HubRepositoryLookup(repos), receive);
-        ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet,
+        GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
+                LfsStores.insideRepositories(store, maxLfsBytes), new LfsWriteAccess(repos, current), "AdaptHub");
+        ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");
         registration.setAsyncSupported(true);

@@ -36,13 +36,22 @@ class GitHttpFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return GitUrls.parse(path(request)).isEmpty();
+        return GitUrls.parse(repositoryPath(request)).isEmpty();
+    }
+
+    /**
+     * The path below the site root or below the servlet mount: LFS action links point at the
+     * mount ({@code /git/owner/name.git/info/lfs/objects/…}) and are checked the same way.
+     */
+    private static String repositoryPath(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith(MOUNT + "/") ? path.substring(MOUNT.length()) : path;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        GitUrls.GitRequest git = GitUrls.parse(path(request)).orElseThrow();
+        GitUrls.GitRequest git = GitUrls.parse(repositoryPath(request)).orElseThrow();
         HubUser user = user();
         boolean push = git.isPush() || "git-receive-pack".equals(request.getParameter("service"));
         if (push && user == null) {
@@ -63,8 +72,12 @@ class GitHttpFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(HubRepositoryLookup.RESOLVED, repo.get());
-        request.getRequestDispatcher(MOUNT + "/" + git.repository() + ".git" + git.protocolPath())
-                .forward(request, response);
+        if (path(request).startsWith(MOUNT + "/")) {
+            chain.doFilter(request, response);
+        } else {
+            request.getRequestDispatcher(MOUNT + "/" + git.repository() + ".git" + git.protocolPath())
+                    .forward(request, response);
+        }
     }
 
     private Optional<Repo> find(String repository, Account viewer) {
@@ -76,7 +89,7 @@ class GitHttpFilter extends OncePerRequestFilter {
         return repos.find(kind, owner, name, viewer);
     }
 
-    private static HubUser user() {
+    static HubUser user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof HubUser user ? user : null;
     }

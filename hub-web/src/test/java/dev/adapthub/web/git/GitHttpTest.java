@@ -132,4 +132,57 @@ class GitHttpTest {
         assertThat(toBranch.ok()).as(toBranch.output()).isTrue();
         assertThat(files.branches(repo)).extracting(b -> b.name()).contains("ascend-tuning");
     }
+
+    @Test
+    void gitLfsPushesAndClonesA50MegabyteFileByteForByte() throws Exception {
+        GitCli.requireOnPath("git-lfs");
+        Account ada = accounts.create("lfs");
+        String token = accounts.token(ada, TokenScope.WRITE);
+        Repo repo = repos.create(ada, new NewRepo(RepoKind.MODEL, null, "weights", false));
+        git.ok(work, "lfs", "install", "--skip-repo");
+        git.ok(work, "clone", "-q", url(repo.urlPath(), ada, token), "up");
+        Path up = work.resolve("up");
+        byte[] weights = new byte[50 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(weights);
+        Files.write(up.resolve("model.safetensors"), weights);
+        git.ok(up, "lfs", "track", "*.safetensors");
+        git.ok(up, "add", ".gitattributes", "model.safetensors");
+        git.ok(up, "commit", "-q", "-m", "Add weights");
+        git.ok(up, "push", "-q", "origin", "main");
+
+        git.ok(work, "clone", "-q", url(repo.urlPath()), "down");
+
+        byte[] cloned = Files.readAllBytes(work.resolve("down/model.safetensors"));
+        assertThat(cloned.length).isEqualTo(weights.length);
+        assertThat(java.util.Arrays.equals(cloned, weights)).isTrue();
+        assertThat(repos.findByStorage(repos.storageOf(repo)).orElseThrow().summary().totalBytes())
+                .as("the index counts the LFS object's size, not the pointer's").isGreaterThanOrEqualTo(weights.length);
+    }
+
+    @Test
+    void anonymousLfsUploadsAreRefusedAndNothingIsStored() throws Exception {
+        Account ada = accounts.create("lfs");
+        Repo repo = repos.create(ada, new NewRepo(RepoKind.MODEL, null, "no-anon-upload", false));
+        String body = "{\"operation\":\"upload\",\"transfers\":[\"basic\"],\"objects\":[{\"oid\":\""
+                + "a".repeat(64) + "\",\"size\":3}]}";
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(repo.urlPath())
+                        + "/info/lfs/objects/batch"))
+                .header("Content-Type", "application/vnd.git-lfs+json")
+                .header("Accept", "application/vnd.git-lfs+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        String malformed = "{\"operation\":\"download\",\"objects\":[{\"oid\":\"not-hex\",\"size\":-1}]}";
+        var bad = client.send(java.net.http.HttpRequest.newBuilder(request.uri())
+                .header("Content-Type", "application/vnd.git-lfs+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(malformed)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        // The batch API reports a bad object in the object's own "error" (LFS spec), not by failing the batch.
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("\"error\"").contains("422").contains("message");
+    }
 }
