@@ -49,6 +49,9 @@ public final class ChipsCli {
     }
 
     public static void main(String[] args) {
+        // the JSON-Schema library logs through SLF4J; the CLI ships no logging backend, so keep
+        // SLF4J's "no providers" notice off the user's terminal
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err));
     }
 

@@ -7,14 +7,8 @@ import dev.adapthub.chips.spi.ChipBackend;
 /** Provider of the simulated CPU backend (llama.cpp and vLLM's CPU backend). */
 public final class CpuProvider extends SimulatedProvider {
 
-    @Override
-    public String id() {
-        return idFor(family());
-    }
-
-    @Override
-    public ChipFamily family() {
-        return ChipFamily.CPU;
+    public CpuProvider() {
+        super(ChipFamily.CPU);
     }
 
     @Override

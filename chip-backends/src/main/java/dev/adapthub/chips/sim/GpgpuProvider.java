@@ -7,14 +7,8 @@ import dev.adapthub.chips.spi.ChipBackend;
 /** Provider of the simulated GPGPU backend (NVIDIA, AMD and the CUDA-like Chinese GPGPUs). */
 public final class GpgpuProvider extends SimulatedProvider {
 
-    @Override
-    public String id() {
-        return idFor(family());
-    }
-
-    @Override
-    public ChipFamily family() {
-        return ChipFamily.GPGPU;
+    public GpgpuProvider() {
+        super(ChipFamily.GPGPU);
     }
 
     @Override

@@ -7,14 +7,8 @@ import dev.adapthub.chips.spi.ChipBackend;
 /** Provider of the simulated NPU backend (Ascend rules; other NPUs get a generic vLLM-fork table). */
 public final class NpuProvider extends SimulatedProvider {
 
-    @Override
-    public String id() {
-        return idFor(family());
-    }
-
-    @Override
-    public ChipFamily family() {
-        return ChipFamily.NPU;
+    public NpuProvider() {
+        super(ChipFamily.NPU);
     }
 
     @Override

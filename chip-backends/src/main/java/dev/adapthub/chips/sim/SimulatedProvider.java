@@ -13,6 +13,23 @@ abstract class SimulatedProvider implements ChipBackendProvider {
     /** Bumped whenever a rule or table of the simulated backends changes (validations go stale). */
     static final String VERSION = "1.0.0";
 
+    private final ChipFamily family;
+
+    SimulatedProvider(ChipFamily family) {
+        this.family = family;
+    }
+
+    /** {@code sim-npu}, {@code sim-gpgpu} or {@code sim-cpu}. */
+    @Override
+    public String id() {
+        return "sim-" + family.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public ChipFamily family() {
+        return family;
+    }
+
     @Override
     public String vendor() {
         return "AdaptHub";
@@ -50,10 +67,5 @@ abstract class SimulatedProvider implements ChipBackendProvider {
     /** Whether a chip lists an fp8 encoding ({@code fp8} alone means both OCP encodings). */
     static boolean hasFp8(ChipSpec chip, String encoding) {
         return chip.hasDataType(encoding) || chip.hasDataType("fp8");
-    }
-
-    /** Family providers share one id pattern: {@code sim-npu}, {@code sim-gpgpu}, {@code sim-cpu}. */
-    static String idFor(ChipFamily family) {
-        return "sim-" + family.name().toLowerCase(java.util.Locale.ROOT);
     }
 }
