@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# Cold start to first served page, and idle RSS, of the packaged hub (median of N runs).
-# Each run starts from an empty data directory, so migrations, admin creation and demo
-# seeding are included. Usage: bench/startup.sh [runs] [java options...]
+# Cold start to first served page, and idle RSS, of the packaged hub: median of N runs, each
+# from an empty data directory (so migrations, the admin account and demo seeding are included).
+# Two ways are measured in the same session: as ./run starts it (extracted jar + class data
+# sharing archive) and the plain fat jar as a baseline.
+# Usage: bench/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-5}"; shift || true
-jar=hub-web/target/adapthub.jar
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
+runs="${1:-5}"
+HUB_PREPARE_ONLY=1 ./run
 port=18080
-starts=(); rss=()
-for i in $(seq 1 "$runs"); do
-  data=$(mktemp -d)
-  t0=$(date +%s%N)
-  HUB_DATA_DIR="$data" PORT=$port java "$@" -jar "$jar" >"$data/hub.log" 2>&1 &
-  pid=$!
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/"; do
-    kill -0 $pid 2>/dev/null || { echo "hub died; see $data/hub.log"; exit 1; }
-    sleep 0.05
-  done
-  t1=$(date +%s%N)
-  starts+=($(( (t1 - t0) / 1000000 )))
-  sleep 10   # idle: no requests
-  rss+=($(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status))
-  kill $pid; wait $pid 2>/dev/null || true
-  rm -rf "$data"
-done
+
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "runs=$runs java_opts='$*'"
-echo "start_ms: ${starts[*]}  median=$(median "${starts[@]}")"
-echo "idle_rss_mb: ${rss[*]}  median=$(median "${rss[@]}")"
+
+measure() {  # label, java arguments...
+  local label=$1; shift
+  local starts=() rss=()
+  for _ in $(seq 1 "$runs"); do
+    local data; data=$(mktemp -d)
+    local t0; t0=$(date +%s%N)
+    HUB_DATA_DIR="$data" PORT=$port java "$@" >"$data/hub.log" 2>&1 &
+    local pid=$!
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
+      kill -0 $pid 2>/dev/null || { echo "hub died; see $data/hub.log"; exit 1; }
+      sleep 0.05
+    done
+    local t1; t1=$(date +%s%N)
+    starts+=($(( (t1 - t0) / 1000000 )))
+    sleep 10   # idle: no requests
+    rss+=($(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status))
+    kill $pid; wait $pid 2>/dev/null || true
+    rm -rf "$data"
+  done
+  echo "$label: start_ms ${starts[*]} median=$(median "${starts[@]}"); idle_rss_mb ${rss[*]} median=$(median "${rss[@]}")"
+}
+
+measure "./run (CDS)" -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa -jar hub-web/target/app/adapthub.jar
+measure "plain jar" -jar hub-web/target/adapthub.jar
