@@ -159,4 +159,19 @@ class SecurityAndFormsTest {
     private org.springframework.security.core.userdetails.UserDetails loadUser(String name) {
         return userDetails.loadUserByUsername(name);
     }
+
+    @Test
+    void signingInGivesTheSessionANewIdSoAFixedSessionIsUseless() throws Exception {
+        String name = unique("fix");
+        accounts.register(new dev.adapthub.core.account.Registration(name, "f@example.org", "long enough password"));
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String before = session.getId();
+
+        var result = mvc.perform(post("/login").session(session).with(csrf())
+                        .param("username", name).param("password", "long enough password"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
 }
