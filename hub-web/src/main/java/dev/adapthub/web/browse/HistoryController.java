@@ -79,8 +79,9 @@ class HistoryController {
             HttpServletRequest request, Model model) {
         Repo repo = locator.repo(request, owner, name, current.of(user));
         common(model, repo, repo.defaultBranch(), "branches");
-        model.addAttribute("branches", files.branches(repo));
-        return "browse/branches";
+        model.addAttribute("heading", "Branches");
+        model.addAttribute("refs", files.branches(repo));
+        return "browse/refs";
     }
 
     @GetMapping({"/{owner}/{name}/tags", "/datasets/{owner}/{name}/tags", "/tools/{owner}/{name}/tags"})
@@ -88,8 +89,9 @@ class HistoryController {
             HttpServletRequest request, Model model) {
         Repo repo = locator.repo(request, owner, name, current.of(user));
         common(model, repo, repo.defaultBranch(), "tags");
-        model.addAttribute("tags", files.tags(repo));
-        return "browse/tags";
+        model.addAttribute("heading", "Tags");
+        model.addAttribute("refs", files.tags(repo));
+        return "browse/refs";
     }
 
     private static void common(Model model, Repo repo, String rev, String tab) {
