@@ -118,6 +118,18 @@ class HostileInputTest {
     }
 
     @Test
+    void toolRepositoriesAreBrowsedUnderTheirOwnPrefix() throws Exception {
+        Repo tool = repos.create(owner, new NewRepo(RepoKind.TOOL, null, "profiler", false));
+        writes.commit(tool, owner, "main", null, "script", List.of(FileChange.put("bin/run.sh", "echo hi\n")));
+
+        assertThat(fetch("/tools/" + tool.fullName() + "/tree/main/bin").getContentAsString())
+                .contains("href=\"/tools/" + tool.fullName() + "/blob/main/bin/run.sh\"");
+        assertThat(fetch("/tools/" + tool.fullName() + "/resolve/main/bin/run.sh").getContentAsString())
+                .isEqualTo("echo hi\n");
+        assertThat(fetch("/" + tool.fullName() + "/tree/main").getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void anEncodedRevisionIsDecodedExactlyOnce() throws Exception {
         // %25 (and so double encoding) is refused by the firewall before the controller; a 4xx either way.
         assertThat(fetch(f.base() + "/resolve/refs%252Fheads%252Fmain/src/app.py").getStatus()).isBetween(400, 499);
