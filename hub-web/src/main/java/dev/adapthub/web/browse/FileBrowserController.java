@@ -1,0 +1,111 @@
+package dev.adapthub.web.browse;
+
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.BlobContent;
+import dev.adapthub.git.read.TreeEntry;
+import dev.adapthub.web.markdown.MarkdownRenderer;
+import dev.adapthub.web.repo.CurrentAccount;
+import dev.adapthub.web.security.HubUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Folder listings ({@code /{repo}/tree/{rev}/{path}}) and file pages ({@code /{repo}/blob/{rev}/{path}})
+ * at any branch, tag or commit. File content is escaped by Thymeleaf; only Markdown goes through the
+ * sanitizing {@link MarkdownRenderer}.
+ */
+@Controller
+class FileBrowserController {
+
+    /** Larger text files are offered as a raw download only: rendering them would stall the page. */
+    static final int MAX_VIEW_BYTES = 1024 * 1024;
+
+    private final RepoLocator locator;
+    private final RepoFiles files;
+    private final CurrentAccount current;
+    private final MarkdownRenderer markdown;
+
+    FileBrowserController(RepoLocator locator, RepoFiles files, CurrentAccount current, MarkdownRenderer markdown) {
+        this.locator = locator;
+        this.files = files;
+        this.current = current;
+        this.markdown = markdown;
+    }
+
+    @GetMapping({"/{owner}/{name}/tree/**", "/datasets/{owner}/{name}/tree/**", "/tools/{owner}/{name}/tree/**"})
+    String tree(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, Model model) {
+        Account viewer = current.of(user);
+        Repo repo = locator.repo(request, owner, name, viewer);
+        Located at = locator.locate(repo, RepoLocator.rest(request), 0);
+        model.addAttribute("listing", files.list(repo, at.at(), at.path(), false));
+        addCommon(model, at, "files");
+        return "browse/tree";
+    }
+
+    @GetMapping({"/{owner}/{name}/blob/**", "/datasets/{owner}/{name}/blob/**", "/tools/{owner}/{name}/blob/**"})
+    String blob(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, Model model) {
+        Account viewer = current.of(user);
+        Repo repo = locator.repo(request, owner, name, viewer);
+        Located at = locator.locate(repo, RepoLocator.rest(request), 1);
+        BlobContent blob = files.open(repo, at.at(), at.path());
+        TreeEntry entry = blob.entry();
+        addCommon(model, at, "files");
+        model.addAttribute("entry", entry);
+        String view = entry.lfs().isPresent() ? "lfs"
+                : blob.binary() ? "binary"
+                : blob.size() > MAX_VIEW_BYTES ? "large"
+                : isMarkdown(entry.name()) ? "markdown" : "text";
+        model.addAttribute("view", view);
+        if (view.equals("text")) {
+            model.addAttribute("lines", lines(read(blob)));
+        } else if (view.equals("markdown")) {
+            RepoLinks links = new RepoLinks(repo);
+            String folder = entry.path().contains("/") ? entry.path().substring(0, entry.path().lastIndexOf('/') + 1) : "";
+            model.addAttribute("html", markdown.render(read(blob),
+                    links.blob(at.revision(), folder) + (folder.isEmpty() ? "/" : ""),
+                    links.resolve(at.revision(), folder) + (folder.isEmpty() ? "/" : "")));
+        }
+        return "browse/blob";
+    }
+
+    private void addCommon(Model model, Located at, String tab) {
+        model.addAttribute("repo", at.repo());
+        model.addAttribute("links", new RepoLinks(at.repo()));
+        model.addAttribute("rev", at.revision());
+        model.addAttribute("commitId", at.at().commitId().name());
+        model.addAttribute("path", at.path().endsWith("/") ? at.path().substring(0, at.path().length() - 1) : at.path());
+        model.addAttribute("tab", tab);
+    }
+
+    static boolean isMarkdown(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown");
+    }
+
+    private static String read(BlobContent blob) {
+        try (InputStream in = blob.openStream()) {
+            return new String(in.readNBytes(MAX_VIEW_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + blob.entry().path(), e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        List<String> lines = text.lines().toList();
+        return lines.isEmpty() ? List.of("") : lines;
+    }
+}

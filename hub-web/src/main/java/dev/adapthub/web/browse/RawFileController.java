@@ -1,0 +1,211 @@
+package dev.adapthub.web.browse;
+
+import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.lfs.LfsPointerFile;
+import dev.adapthub.git.lfs.LfsStore;
+import dev.adapthub.git.lfs.LfsStores;
+import dev.adapthub.git.read.BlobContent;
+import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.web.repo.CurrentAccount;
+import dev.adapthub.web.security.HubUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * Raw file downloads at {@code /{repo}/resolve/{rev}/{path}}, with the headers the Hugging Face
+ * clients read: {@code X-Repo-Commit}, {@code ETag} (the blob id, or the SHA-256 for LFS files, with
+ * {@code X-Linked-Etag} and {@code X-Linked-Size}), single {@code Range} requests and
+ * {@code If-None-Match}. Errors carry {@code X-Error-Code} (RepoNotFound, RevisionNotFound,
+ * EntryNotFound) and {@code X-Error-Message}.
+ * <p>
+ * Content is never served as HTML: text is {@code text/plain} with {@code nosniff}, so a user's file
+ * cannot run as a page of the hub.
+ */
+@Controller
+class RawFileController {
+
+    private final RepoLocator locator;
+    private final RepoFiles files;
+    private final RepoService repos;
+    private final CurrentAccount current;
+    private final LfsStores lfs;
+
+    RawFileController(RepoLocator locator, RepoFiles files, RepoService repos, CurrentAccount current,
+            RepositoryStore store, @Value("${hub.lfs.max-object-bytes:53687091200}") long maxLfsBytes) {
+        this.locator = locator;
+        this.files = files;
+        this.repos = repos;
+        this.current = current;
+        this.lfs = LfsStores.insideRepositories(store, maxLfsBytes);
+    }
+
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = {"/{owner}/{name}/resolve/**",
+            "/datasets/{owner}/{name}/resolve/**", "/tools/{owner}/{name}/resolve/**"})
+    void resolve(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Account viewer = current.of(user);
+        Repo repo;
+        Located at;
+        BlobContent blob;
+        try {
+            repo = locator.repo(request, owner, name, viewer);
+        } catch (NotFoundException e) {
+            error(response, 404, "RepoNotFound", e);
+            return;
+        }
+        try {
+            at = locator.locate(repo, RepoLocator.rest(request), 1);
+        } catch (NotFoundException e) {
+            error(response, 404, "RevisionNotFound", e);
+            return;
+        } catch (InvalidInputException e) {
+            error(response, 422, null, e);
+            return;
+        }
+        try {
+            blob = files.open(repo, at.at(), at.path());
+        } catch (NotFoundException e) {
+            error(response, 404, "EntryNotFound", e);
+            return;
+        } catch (InvalidInputException e) {
+            error(response, 422, null, e);
+            return;
+        }
+        response.setHeader("X-Repo-Commit", at.at().commitId().name());
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        Optional<LfsPointerFile> pointer = blob.entry().lfs();
+        if (pointer.isPresent()) {
+            serveLfs(repo, blob, pointer.get(), request, response);
+        } else {
+            String etag = quote(blob.entry().id().name());
+            Body body = new Body(blob.size(), blob::openStream);
+            serve(request, response, etag, body, blob.binary(), blob.entry().name());
+        }
+    }
+
+    private void serveLfs(Repo repo, BlobContent blob, LfsPointerFile pointer, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        LfsStore store = lfs.forRepository(repos.storageOf(repo));
+        OptionalLong stored;
+        try {
+            stored = store.size(pointer.oid());
+        } catch (GitException e) {
+            throw new IllegalStateException("could not read LFS object " + pointer.oid(), e);
+        }
+        if (stored.isEmpty()) {
+            error(response, 404, "EntryNotFound", new NotFoundException("The LFS object of '" + blob.entry().path()
+                    + "' was never uploaded; push it with 'git lfs push --all'."));
+            return;
+        }
+        String etag = quote(pointer.oid().hex());
+        response.setHeader("X-Linked-Etag", etag);
+        response.setHeader("X-Linked-Size", Long.toString(pointer.size()));
+        Body body = new Body(stored.getAsLong(), () -> {
+            try {
+                return store.open(pointer.oid());
+            } catch (GitException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
+        serve(request, response, etag, body, true, blob.entry().name());
+    }
+
+    /** The bytes to send: a size known up front and a fresh stream per request. */
+    private record Body(long size, Opener opener) {
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static void serve(HttpServletRequest request, HttpServletResponse response, String etag, Body body,
+            boolean binary, String fileName) throws IOException {
+        response.setHeader("ETag", etag);
+        if (binary) {
+            response.setContentType("application/octet-stream");
+            response.setHeader("Content-Disposition",
+                    ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        } else {
+            response.setContentType("text/plain;charset=UTF-8");
+        }
+        if (Conditionals.matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(304);
+            return;
+        }
+        String rangeHeader = Conditionals.rangeApplies(request.getHeader("If-Range"), etag)
+                ? request.getHeader("Range") : null;
+        ByteRange.Request wanted = ByteRange.of(rangeHeader, body.size());
+        if (wanted instanceof ByteRange.Unsatisfiable) {
+            response.setStatus(416);
+            response.setHeader("Content-Range", "bytes */" + body.size());
+            response.setContentLengthLong(0);
+            return;
+        }
+        ByteRange range = wanted instanceof ByteRange.Part part ? part.range()
+                : new ByteRange(0, body.size() - 1);
+        if (wanted instanceof ByteRange.Part) {
+            response.setStatus(206);
+            response.setHeader("Content-Range", range.contentRange(body.size()));
+        }
+        response.setContentLengthLong(Math.max(0, range.length()));
+        if ("HEAD".equals(request.getMethod()) || range.length() <= 0) {
+            return;
+        }
+        try (InputStream in = body.opener().open()) {
+            in.skipNBytes(range.first());
+            copy(in, response, range.length());
+        }
+    }
+
+    private static void copy(InputStream in, HttpServletResponse response, long length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = length;
+        var out = response.getOutputStream();
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("file ended " + left + " bytes early");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    private static void error(HttpServletResponse response, int status, String code, HubException e) throws IOException {
+        response.setStatus(status);
+        if (code != null) {
+            response.setHeader("X-Error-Code", code);
+        }
+        String message = e.getMessage();
+        // Header values must be ASCII; the body keeps the full message.
+        response.setHeader("X-Error-Message", message.replaceAll("[^\\x20-\\x7E]", "?"));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(message);
+    }
+
+    private static String quote(String value) {
+        return "\"" + value + "\"";
+    }
+}
