@@ -2,6 +2,8 @@ package dev.adapthub.web.browse;
 
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoPermission;
+import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.BlobContent;
 import dev.adapthub.git.read.TreeEntry;
@@ -36,8 +38,11 @@ class FileBrowserController {
     private final RepoFiles files;
     private final CurrentAccount current;
     private final MarkdownRenderer markdown;
+    private final RepoService repos;
 
-    FileBrowserController(RepoLocator locator, RepoFiles files, CurrentAccount current, MarkdownRenderer markdown) {
+    FileBrowserController(RepoLocator locator, RepoFiles files, CurrentAccount current, MarkdownRenderer markdown,
+            RepoService repos) {
+        this.repos = repos;
         this.locator = locator;
         this.files = files;
         this.current = current;
@@ -70,6 +75,10 @@ class FileBrowserController {
                 : blob.size() > MAX_VIEW_BYTES ? "large"
                 : isMarkdown(entry.name()) ? "markdown" : "text";
         model.addAttribute("view", view);
+        // Text files on a branch (not a tag or a bare commit) can be edited by writers.
+        String ref = at.at().refName();
+        model.addAttribute("canEdit", (view.equals("text") || view.equals("markdown")) && ref != null
+                && ref.startsWith("refs/heads/") && repos.permission(repo, viewer).allows(RepoPermission.WRITE));
         if (view.equals("text")) {
             model.addAttribute("lines", lines(read(blob)));
         } else if (view.equals("markdown")) {
