@@ -97,8 +97,8 @@ public final class Validator {
         for (Check check : CHECKS) {
             check.run(ctx, findings);
         }
-        PerformanceEstimate perf = ctx.memory == null ? null
-                : backend.estimatePerformance(resolved.toQuery(), ctx.memory).orElse(null);
+        PerformanceEstimate perf = ctx.memory == null || ValidationReport.verdictOf(findings) == ValidationReport.Verdict.FAIL
+                ? null : backend.estimatePerformance(Workloads.query(resolved, ctx.memory)).orElse(null);
         return new ValidationReport(ValidationReport.verdictOf(findings), chipId, engine, provider.get().id(),
                 provider.get().version(), chip.get().catalogVersion(), findings, ctx.memory, perf, null);
     }

@@ -105,7 +105,9 @@ class ChipsCliTest {
                 "activationBytes", "overheadBytes", "kvCacheBytes", "kvBytesPerToken", "blockSize", "kvCacheBlocks",
                 "kvCacheTokens", "maxModelLen", "maxConcurrencyAtMaxModelLen", "fits", "largestMaxModelLen");
         assertThat(json.path("reportVersion").asInt()).isEqualTo(1);
-        assertThat(json.path("performance").isNull()).isTrue();
+        assertThat(names(json.path("performance"))).containsExactly("prefillMs", "ttftMs", "decodeMsPerToken",
+                "outputTokensPerSecond", "bound", "concurrency");
+        assertThat(json.path("performance").path("bound").asText()).isIn("compute", "memory", "communication");
         assertThat(json.path("numerics").isNull()).isTrue();
     }
 
