@@ -111,6 +111,21 @@ class ChipsCliTest {
         assertThat(json.path("numerics").isNull()).isTrue();
     }
 
+    @Test
+    void exportPrintsTheEngineCommandAndRefusesFailingConfigs() throws Exception {
+        Path config = writeConfig("nvidia-rtx-3090", 20_000);
+        assertThat(run("export", "--config", config.toString(), "--engine", "vllm")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("vllm serve ")
+                .contains("--max-model-len 20000 ").contains("--dtype bfloat16");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("# note: engine.version 0.6.4");
+        assertThat(run("export", "--config", config.toString(), "--engine", "tgi")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not 'tgi'");
+        Path tooLong = writeConfig("nvidia-rtx-3090", 29_000);
+        out.reset();
+        assertThat(run("export", "--config", tooLong.toString(), "--engine", "mindie")).isEqualTo(1);
+        assertThat(out.size()).isZero();
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
