@@ -17,6 +17,7 @@ import dev.adapthub.chips.model.ModelDirectory;
 import dev.adapthub.chips.model.ModelException;
 import dev.adapthub.chips.spi.BackendRegistry;
 import dev.adapthub.chips.validate.ValidationReport;
+import dev.adapthub.chips.validate.Validator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import java.util.Optional;
  *
  * <pre>
  * chips [--format json|text]                                   list the catalog and its backends
- * validate --config FILE [--model-config FILE] [--format json|text]
+ * validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
  * export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
  * </pre>
  *
@@ -48,7 +49,7 @@ public final class ChipsCli {
     static final int USAGE = 2;
     private static final String USAGE_TEXT = """
             usage: chips [--format json|text]
-                   validate --config FILE [--model-config FILE] [--format json|text]
+                   validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
                    export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
             """;
 
@@ -133,7 +134,12 @@ public final class ChipsCli {
     private record Validated(InferenceConfig config, ValidationReport report, BackendRegistry registry) { }
 
     private static int validate(Map<String, String> opts, String format, PrintStream out, PrintStream err) {
-        Validated v = load(opts, "validate", err);
+        String numerics = opts.getOrDefault("numerics", "on");
+        if (!numerics.equals("on") && !numerics.equals("off")) {
+            err.println("--numerics must be on or off");
+            return USAGE;
+        }
+        Validated v = load(opts, "validate", numerics.equals("on"), err);
         if (v == null) {
             return USAGE;
         }
@@ -149,7 +155,7 @@ public final class ChipsCli {
             err.print(USAGE_TEXT);
             return USAGE;
         }
-        Validated v = load(opts, "export", err);
+        Validated v = load(opts, "export", false, err);
         if (v == null) {
             return USAGE;
         }
@@ -166,7 +172,7 @@ public final class ChipsCli {
     }
 
     /** Reads, parses and validates {@code --config}; null (after telling the user why) on a usage error. */
-    private static Validated load(Map<String, String> opts, String command, PrintStream err) {
+    private static Validated load(Map<String, String> opts, String command, boolean numerics, PrintStream err) {
         String configFile = opts.get("config");
         if (configFile == null) {
             err.println(command + " needs --config FILE");
@@ -200,7 +206,9 @@ public final class ChipsCli {
             return null;
         }
         BackendRegistry registry = ChipBackends.load();
-        ValidationReport report = ChipBackends.validator(registry).validate(yaml, ref -> loadModel(modelConfig));
+        Validator validator = ChipBackends.validator(registry);
+        ValidationReport report = (numerics ? validator.withNumerics() : validator).validate(yaml,
+                ref -> loadModel(modelConfig));
         return new Validated(config, report, registry);
     }
 

@@ -146,6 +146,10 @@ public record ValidationReport(
                     performance.ttftMs(), performance.decodeMsPerToken(), performance.concurrency(),
                     performance.outputTokensPerSecond(), performance.bound()));
         }
+        if (numerics != null) {
+            sb.append(String.format(Locale.ROOT, "  numerics: %s for %s (seed %s)%n", numerics.get("verdict"),
+                    numerics.get("plan"), numerics.get("seed")));
+        }
         return sb.toString();
     }
 }

@@ -108,7 +108,9 @@ class ChipsCliTest {
         assertThat(names(json.path("performance"))).containsExactly("prefillMs", "ttftMs", "decodeMsPerToken",
                 "outputTokensPerSecond", "bound", "concurrency");
         assertThat(json.path("performance").path("bound").asText()).isIn("compute", "memory", "communication");
-        assertThat(json.path("numerics").isNull()).isTrue();
+        assertThat(names(json.path("numerics"))).startsWith("plan", "weights", "activations", "kvCache", "groupSize",
+                "seed").contains("verdict", "tensors", "fp16Overflow");
+        assertThat(json.path("numerics").path("weights").asText()).isEqualTo("bf16");
     }
 
     @Test
