@@ -11,6 +11,8 @@ import dev.adapthub.chips.config.ConfigException;
 import dev.adapthub.chips.config.ConfigProblem;
 import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.config.InferenceConfigParser;
+import dev.adapthub.chips.export.EngineFormat;
+import dev.adapthub.chips.export.Export;
 import dev.adapthub.chips.model.ModelDirectory;
 import dev.adapthub.chips.model.ModelException;
 import dev.adapthub.chips.spi.BackendRegistry;
@@ -24,14 +26,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code chips} command line.
  *
  * <pre>
  * chips [--format json|text]                                   list the catalog and its backends
- * validate --config FILE [--model-config FILE] [--format json|text]
+ * validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
+ * export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
  * </pre>
+ *
+ * {@code export} validates first and refuses a failing config; notes on what the engine form
+ * cannot express go to standard error as {@code # note:} lines.
  *
  * Exit codes: 0 PASS or WARN, 1 FAIL, 2 usage or parse error.
  */
@@ -42,7 +49,8 @@ public final class ChipsCli {
     static final int USAGE = 2;
     private static final String USAGE_TEXT = """
             usage: chips [--format json|text]
-                   validate --config FILE [--model-config FILE] [--format json|text]
+                   validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
+                   export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
             """;
 
     private ChipsCli() {
@@ -79,6 +87,7 @@ public final class ChipsCli {
             return switch (args[0]) {
                 case "chips" -> chips(format, out);
                 case "validate" -> validate(opts, format, out, err);
+                case "export" -> export(opts, out, err);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.print(USAGE_TEXT);
@@ -121,24 +130,66 @@ public final class ChipsCli {
         return OK;
     }
 
+    /** A config file read and parsed, with the report of validating it. */
+    private record Validated(InferenceConfig config, ValidationReport report, BackendRegistry registry) { }
+
     private static int validate(Map<String, String> opts, String format, PrintStream out, PrintStream err) {
-        String configFile = opts.get("config");
-        if (configFile == null) {
-            err.println("validate needs --config FILE");
+        String numerics = opts.getOrDefault("numerics", "on");
+        if (!numerics.equals("on") && !numerics.equals("off")) {
+            err.println("--numerics must be on or off");
+            return USAGE;
+        }
+        Validated v = load(opts, "validate", numerics.equals("on"), err);
+        if (v == null) {
+            return USAGE;
+        }
+        out.print(format.equals("json") ? v.report().toJson() + "\n" : v.report().toText());
+        return v.report().verdict() == ValidationReport.Verdict.FAIL ? FAIL : OK;
+    }
+
+    private static int export(Map<String, String> opts, PrintStream out, PrintStream err) {
+        String engine = opts.get("engine");
+        Optional<EngineFormat> target = engine == null ? Optional.empty() : EngineFormat.byName(engine);
+        if (target.isEmpty()) {
+            err.println("export needs --engine vllm|vllm-yaml|mindie|llamacpp" + (engine == null ? "" : ", not '" + engine + "'"));
             err.print(USAGE_TEXT);
             return USAGE;
+        }
+        Validated v = load(opts, "export", false, err);
+        if (v == null) {
+            return USAGE;
+        }
+        if (v.report().verdict() == ValidationReport.Verdict.FAIL) {
+            err.println("the config does not validate; fix it before exporting:");
+            err.print(v.report().toText());
+            return FAIL;
+        }
+        ChipSpec chip = v.registry().catalog().find(v.config().target().chip()).orElse(null);
+        Export export = target.get().render(v.config(), chip, v.report().memory());
+        out.print(export.text().endsWith("\n") ? export.text() : export.text() + "\n");
+        export.notes().forEach(n -> err.println("# note: " + n));
+        return OK;
+    }
+
+    /** Reads, parses and validates {@code --config}; null (after telling the user why) on a usage error. */
+    private static Validated load(Map<String, String> opts, String command, boolean numerics, PrintStream err) {
+        String configFile = opts.get("config");
+        if (configFile == null) {
+            err.println(command + " needs --config FILE");
+            err.print(USAGE_TEXT);
+            return null;
         }
         Path configPath = Path.of(configFile);
         String yaml;
         try {
             if (Files.size(configPath) > 1024 * 1024) {
                 err.println(configPath + ": larger than 1 MiB; an InferenceConfig is a few dozen lines");
-                return USAGE;
+                return null;
             }
             yaml = Files.readString(configPath, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("cannot read " + configPath + ": " + e.getMessage());
-            return USAGE;
+            return null;
         }
         InferenceConfig config;
         try {
@@ -147,17 +198,18 @@ public final class ChipsCli {
             for (ConfigProblem p : e.problems()) {
                 err.println(configPath + ": " + p);
             }
-            return USAGE;
+            return null;
         }
         Path modelConfig = modelConfigPath(opts.get("model-config"), config, configPath);
         if (modelConfig == null) {
             err.println(configPath + ": model.config is not set (model.repo needs the hub); pass --model-config FILE");
-            return USAGE;
+            return null;
         }
-        Validator validator = ChipBackends.validator(ChipBackends.load());
-        ValidationReport report = validator.validate(yaml, ref -> loadModel(modelConfig));
-        out.print(format.equals("json") ? report.toJson() + "\n" : report.toText());
-        return report.verdict() == ValidationReport.Verdict.FAIL ? FAIL : OK;
+        BackendRegistry registry = ChipBackends.load();
+        Validator validator = ChipBackends.validator(registry);
+        ValidationReport report = (numerics ? validator.withNumerics() : validator).validate(yaml,
+                ref -> loadModel(modelConfig));
+        return new Validated(config, report, registry);
     }
 
     private static Path modelConfigPath(String option, InferenceConfig config, Path configPath) {

@@ -6,7 +6,6 @@ import static dev.adapthub.chips.sim.EngineTable.GGUF_TYPES;
 import dev.adapthub.chips.catalog.ChipSpec;
 import dev.adapthub.chips.model.Operators;
 import dev.adapthub.chips.spi.Capabilities;
-import dev.adapthub.chips.spi.ChipBackend;
 import dev.adapthub.chips.spi.Engines;
 import dev.adapthub.chips.spi.ReasonCode;
 import dev.adapthub.chips.spi.Refusal;
@@ -21,7 +20,7 @@ import java.util.Set;
  * bf16 needs AVX512-BF16 or AMX-BF16 on x86, or the BF16 extension on Arm; fp16 needs
  * AVX512-FP16 on x86 or Arm's half-precision SIMD; int8 W8A8 (oneDNN) needs AVX-512.
  */
-final class CpuBackend implements ChipBackend {
+final class CpuBackend implements RooflineBackend {
 
     private static final List<Gate> ISA_GATES = List.of(
             isa("dtype", "bf16", "bf16 needs AVX512-BF16 or AMX-BF16 (x86) or the Arm BF16 extension",
@@ -51,7 +50,7 @@ final class CpuBackend implements ChipBackend {
 
     @Override
     public SupportAnswer assess(SupportQuery q) {
-        List<Refusal> refusals = new ArrayList<>(Gate.explain(ISA_GATES, q, ChipBackend.super.assess(q).refusals()));
+        List<Refusal> refusals = new ArrayList<>(Gate.explain(ISA_GATES, q, RooflineBackend.super.assess(q).refusals()));
         if (Engines.LLAMA_CPP.equals(q.engine()) && "bf16".equals(q.activationType())
                 && !Gate.allows(ISA_GATES, "dtype", "bf16", q.chip())) {
             refusals.add(Refusal.caveat(ReasonCode.ISA_MISSING, "precision.activations",

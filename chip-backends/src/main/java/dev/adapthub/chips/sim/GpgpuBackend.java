@@ -6,7 +6,6 @@ import static dev.adapthub.chips.sim.EngineTable.GGUF_TYPES;
 import dev.adapthub.chips.catalog.ChipSpec;
 import dev.adapthub.chips.model.Operators;
 import dev.adapthub.chips.spi.Capabilities;
-import dev.adapthub.chips.spi.ChipBackend;
 import dev.adapthub.chips.spi.Engines;
 import dev.adapthub.chips.spi.ReasonCode;
 import dev.adapthub.chips.spi.Refusal;
@@ -22,7 +21,7 @@ import java.util.Set;
  * AMD Instinct follows vLLM on ROCm (fp8 as e4m3fnuz on gfx94x); the Chinese GPGPUs (Hygon,
  * MetaX, Moore Threads, Iluvatar, ...) reuse the rules with their own engine and type tables.
  */
-final class GpgpuBackend implements ChipBackend {
+final class GpgpuBackend implements RooflineBackend {
 
     /** vLLM requires compute capability 7.0+ (vLLM installation docs, "GPU: compute capability 7.0 or higher"). */
     private static final int VLLM_MIN_SM = 70;
@@ -69,7 +68,7 @@ final class GpgpuBackend implements ChipBackend {
     @Override
     public SupportAnswer assess(SupportQuery q) {
         List<Refusal> refusals = new ArrayList<>(Gate.explain(gates(q.chip()), q,
-                ChipBackend.super.assess(q).refusals()));
+                RooflineBackend.super.assess(q).refusals()));
         boolean nvidia = q.chip().vendor().toLowerCase(Locale.ROOT).contains("nvidia");
         int sm = q.chip().arch().smVersion();
         if (nvidia && Engines.VLLM.equals(q.engine()) && sm > 0 && sm < VLLM_MIN_SM) {

@@ -5,7 +5,6 @@ import static dev.adapthub.chips.sim.EngineTable.ALL_ARCHITECTURES;
 import dev.adapthub.chips.catalog.ChipSpec;
 import dev.adapthub.chips.model.Operators;
 import dev.adapthub.chips.spi.Capabilities;
-import dev.adapthub.chips.spi.ChipBackend;
 import dev.adapthub.chips.spi.Engines;
 import dev.adapthub.chips.spi.ReasonCode;
 import dev.adapthub.chips.spi.Refusal;
@@ -22,7 +21,7 @@ import java.util.Set;
  * instead), fp16 only on the 310P (no bf16), no MLA kernels on the 310P. Other NPUs (e.g.
  * Cambricon MLU) get a generic vendor-vLLM-fork table driven by their catalog data types.
  */
-final class NpuBackend implements ChipBackend {
+final class NpuBackend implements RooflineBackend {
 
     /** vllm-ascend: block_size must be a multiple of 128 on Ascend (its attention kernels tile by 128). */
     static final int ASCEND_BLOCK_MULTIPLE = 128;
@@ -49,7 +48,7 @@ final class NpuBackend implements ChipBackend {
 
     @Override
     public SupportAnswer assess(SupportQuery q) {
-        List<Refusal> refusals = new ArrayList<>(Gate.explain(gates(q.chip()), q, ChipBackend.super.assess(q).refusals()));
+        List<Refusal> refusals = new ArrayList<>(Gate.explain(gates(q.chip()), q, RooflineBackend.super.assess(q).refusals()));
         if (is310p(q.chip()) && Engines.VLLM_ASCEND.equals(q.engine())) {
             refusals.add(Refusal.caveat(ReasonCode.OTHER, "engine.name",
                     "vllm-ascend support for the 310P is experimental", "prefer MindIE on the 310P"));

@@ -31,4 +31,12 @@ public interface ChipBackend {
     default Optional<PerformanceEstimate> estimatePerformance(SupportQuery query, MemoryPlan memory) {
         return Optional.empty();
     }
+
+    /**
+     * Performance estimate with the workload (SPI v1 addition). The default keeps backends written
+     * against the two-argument hook working by delegating to it.
+     */
+    default Optional<PerformanceEstimate> estimatePerformance(PerformanceQuery query) {
+        return estimatePerformance(query.support(), query.memory());
+    }
 }

@@ -49,6 +49,9 @@ public final class FindingCodes {
     /** A value the engine ignores (e.g. a block size for llama.cpp). */
     public static final String CONFIG_IGNORED = "CONFIG_IGNORED";
 
+    /** The emulated low-precision layer drifts from the fp64 reference past its data type's thresholds. */
+    public static final String NUMERICS_DEGRADED = "NUMERICS_DEGRADED";
+
     private FindingCodes() {
     }
 }

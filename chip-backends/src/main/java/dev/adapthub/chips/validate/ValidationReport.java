@@ -102,6 +102,7 @@ public record ValidationReport(
             p.put("decodeMsPerToken", performance.decodeMsPerToken());
             p.put("outputTokensPerSecond", performance.outputTokensPerSecond());
             p.put("bound", performance.bound());
+            p.put("concurrency", performance.concurrency());
         }
         if (numerics == null) {
             root.putNull("numerics");
@@ -138,6 +139,16 @@ public record ValidationReport(
                     memory.totalBytes() / gib, memory.budgetBytes() / gib, memory.weightsBytes() / gib,
                     memory.activationBytes() / gib, memory.overheadBytes() / gib, memory.kvCacheBytes() / gib,
                     memory.kvCacheTokens(), memory.fits() ? "yes" : "no", memory.largestMaxModelLen()));
+        }
+        if (performance != null) {
+            sb.append(String.format(Locale.ROOT, "  speed (estimate): prefill %.1f ms, TTFT %.1f ms, decode %.2f ms/token"
+                            + " at %d sequences = %.1f tokens/s; %s-bound%n", performance.prefillMs(),
+                    performance.ttftMs(), performance.decodeMsPerToken(), performance.concurrency(),
+                    performance.outputTokensPerSecond(), performance.bound()));
+        }
+        if (numerics != null) {
+            sb.append(String.format(Locale.ROOT, "  numerics: %s for %s (seed %s)%n", numerics.get("verdict"),
+                    numerics.get("plan"), numerics.get("seed")));
         }
         return sb.toString();
     }

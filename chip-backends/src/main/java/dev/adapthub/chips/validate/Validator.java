@@ -8,6 +8,7 @@ import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.model.ModelArchitecture;
 import dev.adapthub.chips.model.ModelException;
+import dev.adapthub.chips.numerics.NumericsReport;
 import dev.adapthub.chips.spi.BackendRegistry;
 import dev.adapthub.chips.spi.ChipBackend;
 import dev.adapthub.chips.spi.ChipBackendProvider;
@@ -34,9 +35,24 @@ public final class Validator {
             new ParallelismCheck(), new MemoryCheck());
 
     private final BackendRegistry registry;
+    private final boolean numerics;
 
+    /** A validator without the numerics check (about 1 ms per config; see {@link #withNumerics()}). */
     public Validator(BackendRegistry registry) {
+        this(registry, false);
+    }
+
+    private Validator(BackendRegistry registry, boolean numerics) {
         this.registry = registry;
+        this.numerics = numerics;
+    }
+
+    /**
+     * The same validator that also runs the numerics check (one emulated decoder layer, up to
+     * ~250 ms per config) and fills the report's {@code numerics}.
+     */
+    public Validator withNumerics() {
+        return new Validator(registry, true);
     }
 
     /**
@@ -97,10 +113,16 @@ public final class Validator {
         for (Check check : CHECKS) {
             check.run(ctx, findings);
         }
-        PerformanceEstimate perf = ctx.memory == null ? null
-                : backend.estimatePerformance(resolved.toQuery(), ctx.memory).orElse(null);
+        boolean failed = ValidationReport.verdictOf(findings) == ValidationReport.Verdict.FAIL;
+        PerformanceEstimate perf = ctx.memory == null || failed
+                ? null : backend.estimatePerformance(Workloads.query(resolved, ctx.memory)).orElse(null);
+        NumericsReport check = numerics && !failed ? NumericsStep.run(resolved) : null;
+        if (check != null) {
+            NumericsStep.addFinding(check, findings);
+        }
         return new ValidationReport(ValidationReport.verdictOf(findings), chipId, engine, provider.get().id(),
-                provider.get().version(), chip.get().catalogVersion(), findings, ctx.memory, perf, null);
+                provider.get().version(), chip.get().catalogVersion(), findings, ctx.memory, perf,
+                check == null ? null : check.toJsonMap());
     }
 
     private static ValidationReport failed(String chip, String engine, List<Finding> findings) {

@@ -105,8 +105,27 @@ class ChipsCliTest {
                 "activationBytes", "overheadBytes", "kvCacheBytes", "kvBytesPerToken", "blockSize", "kvCacheBlocks",
                 "kvCacheTokens", "maxModelLen", "maxConcurrencyAtMaxModelLen", "fits", "largestMaxModelLen");
         assertThat(json.path("reportVersion").asInt()).isEqualTo(1);
-        assertThat(json.path("performance").isNull()).isTrue();
-        assertThat(json.path("numerics").isNull()).isTrue();
+        assertThat(names(json.path("performance"))).containsExactly("prefillMs", "ttftMs", "decodeMsPerToken",
+                "outputTokensPerSecond", "bound", "concurrency");
+        assertThat(json.path("performance").path("bound").asText()).isIn("compute", "memory", "communication");
+        assertThat(names(json.path("numerics"))).startsWith("plan", "weights", "activations", "kvCache", "groupSize",
+                "seed").contains("verdict", "tensors", "fp16Overflow");
+        assertThat(json.path("numerics").path("weights").asText()).isEqualTo("bf16");
+    }
+
+    @Test
+    void exportPrintsTheEngineCommandAndRefusesFailingConfigs() throws Exception {
+        Path config = writeConfig("nvidia-rtx-3090", 20_000);
+        assertThat(run("export", "--config", config.toString(), "--engine", "vllm")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("vllm serve ")
+                .contains("--max-model-len 20000 ").contains("--dtype bfloat16");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("# note: engine.version 0.6.4");
+        assertThat(run("export", "--config", config.toString(), "--engine", "tgi")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not 'tgi'");
+        Path tooLong = writeConfig("nvidia-rtx-3090", 29_000);
+        out.reset();
+        assertThat(run("export", "--config", tooLong.toString(), "--engine", "mindie")).isEqualTo(1);
+        assertThat(out.size()).isZero();
     }
 
     private static List<String> names(JsonNode node) {
