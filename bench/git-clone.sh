@@ -400,7 +400,8 @@ clone_ms() {  # url -> milliseconds of one bare clone into tmpfs (checked, then 
   echo $(( (t1 - t0) / 1000000 ))
 }
 log "warm-up clones (not counted)"
-echo "warm-up: hub $(clone_ms "$hub_url") ms, git daemon $(clone_ms "$daemon_url") ms"
+h=$(clone_ms "$hub_url"); d=$(clone_ms "$daemon_url")
+echo "warm-up: hub $h ms, git daemon $d ms"
 hub_times=() daemon_times=()
 for i in $(seq 1 "$runs"); do
   h=$(clone_ms "$hub_url"); d=$(clone_ms "$daemon_url")
