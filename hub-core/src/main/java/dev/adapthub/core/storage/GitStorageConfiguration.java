@@ -1,8 +1,10 @@
 package dev.adapthub.core.storage;
 
 import dev.adapthub.core.HubProperties;
+import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.refs.RefUpdater;
 import dev.adapthub.git.store.RepositoryStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +15,12 @@ public class GitStorageConfiguration {
     @Bean(destroyMethod = "close")
     RepositoryStore repositoryStore(HubProperties properties) {
         return new RepositoryStore(properties.dataDir().resolve("git"));
+    }
+
+    /** Each repository's Git LFS objects, inside its bare repository; one limit for uploads. */
+    @Bean
+    LfsStores lfsStores(RepositoryStore store, @Value("${hub.lfs.max-object-bytes:53687091200}") long maxObjectBytes) {
+        return LfsStores.insideRepositories(store, maxObjectBytes);
     }
 
     @Bean

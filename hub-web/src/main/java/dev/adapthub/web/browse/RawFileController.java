@@ -12,7 +12,6 @@ import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.BlobContent;
-import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +21,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,12 +48,12 @@ class RawFileController {
     private final LfsStores lfs;
 
     RawFileController(RepoLocator locator, RepoFiles files, RepoService repos, CurrentAccount current,
-            RepositoryStore store, @Value("${hub.lfs.max-object-bytes:53687091200}") long maxLfsBytes) {
+            LfsStores lfs) {
         this.locator = locator;
         this.files = files;
         this.repos = repos;
         this.current = current;
-        this.lfs = LfsStores.insideRepositories(store, maxLfsBytes);
+        this.lfs = lfs;
     }
 
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = {"/{owner}/{name}/resolve/**",

@@ -27,12 +27,11 @@ class GitHttpConfiguration {
     ServletRegistrationBean<GitHttpServlet> gitServlet(RepositoryStore store, RepoService repos, PushRules rules,
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
-            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes,
-            @Value("${hub.lfs.max-object-bytes:53687091200}") long maxLfsBytes) {
+            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
         GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
-                LfsStores.insideRepositories(store, maxLfsBytes), new LfsWriteAccess(repos, current), "AdaptHub");
+                lfs, new LfsWriteAccess(repos, current), "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");
