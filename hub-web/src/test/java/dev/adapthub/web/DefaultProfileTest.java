@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,14 +60,12 @@ class DefaultProfileTest {
         Long repos = jdbc.queryForObject("select count(*) from repositories", Long.class);
         Long organizations = jdbc.queryForObject("select count(*) from organizations", Long.class);
 
-        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
-            runner.run(new DefaultApplicationArguments());
-        }
+        firstStart.run();
 
         assertThat(repos).isGreaterThanOrEqualTo(14);
         assertThat(jdbc.queryForObject("select count(*) from repositories", Long.class)).isEqualTo(repos);
         assertThat(jdbc.queryForObject("select count(*) from organizations", Long.class)).isEqualTo(organizations);
     }
 
-    @Autowired org.springframework.context.ApplicationContext context;
+    @Autowired dev.adapthub.core.bootstrap.FirstStart firstStart;
 }

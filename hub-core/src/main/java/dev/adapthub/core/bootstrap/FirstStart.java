@@ -2,13 +2,16 @@ package dev.adapthub.core.bootstrap;
 
 import dev.adapthub.core.HubProperties;
 import dev.adapthub.core.account.Account;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** On every start: make sure the admin exists, then seed demo content when enabled (both idempotent). */
+/**
+ * On every start: make sure the admin exists, then seed demo content when enabled (both
+ * idempotent). Runs once all beans exist but before the web server accepts requests, so the
+ * first page a newcomer opens already shows the demo content.
+ */
 @Component
-class FirstStart implements ApplicationRunner {
+public class FirstStart implements SmartInitializingSingleton {
 
     private final AdminBootstrap admin;
     private final DemoSeeder demo;
@@ -21,7 +24,12 @@ class FirstStart implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        run();
+    }
+
+    /** Ensures the admin and, when enabled, the demo content; safe to call again. */
+    public void run() {
         Account account = admin.ensureAdmin();
         if (properties.demo().enabled()) {
             demo.seed(account);
