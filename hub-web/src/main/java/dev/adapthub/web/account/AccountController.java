@@ -4,6 +4,7 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.account.Registration;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +56,9 @@ class AccountController {
         try {
             accounts.register(new Registration(form.name(), form.email(), form.password()));
             return "redirect:/login?registered";
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             errors = FormErrors.of(e);
-            response.setStatus(422);
-        } catch (ConflictException e) {
-            errors = FormErrors.of(e);
-            response.setStatus(409);
+            response.setStatus(HubStatus.of(e).value());
         }
         log.info("Refused a registration: {}", errors.all());
         model.addAttribute("form", form.withoutPassword());

@@ -1,10 +1,7 @@
 package dev.adapthub.web.api;
 
-import dev.adapthub.core.common.ConflictException;
-import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.HubException;
-import dev.adapthub.core.common.InvalidInputException;
-import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,11 +27,7 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(HubException.class)
     ResponseEntity<Map<String, Object>> domain(HubException e, HttpServletRequest request) {
-        HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
-                : e instanceof ForbiddenException ? HttpStatus.FORBIDDEN
-                : e instanceof ConflictException ? HttpStatus.CONFLICT
-                : e instanceof InvalidInputException ? HttpStatus.UNPROCESSABLE_CONTENT
-                : HttpStatus.BAD_REQUEST;
+        HttpStatus status = HubStatus.of(e);
         return error(request, status, e.getMessage(), e.field());
     }
 

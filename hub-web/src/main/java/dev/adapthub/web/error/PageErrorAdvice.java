@@ -1,10 +1,6 @@
 package dev.adapthub.web.error;
 
-import dev.adapthub.core.common.ConflictException;
-import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.HubException;
-import dev.adapthub.core.common.InvalidInputException;
-import dev.adapthub.core.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +20,7 @@ class PageErrorAdvice {
 
     @ExceptionHandler(HubException.class)
     ModelAndView handle(HubException e, HttpServletRequest request) {
-        HttpStatus status = statusOf(e);
+        HttpStatus status = HubStatus.of(e);
         log.info("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), status.value(), e.getMessage());
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
@@ -32,21 +28,5 @@ class PageErrorAdvice {
         page.addObject("message", e.getMessage());
         page.addObject("requestId", RequestIdFilter.idOf(request));
         return page;
-    }
-
-    static HttpStatus statusOf(HubException e) {
-        if (e instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (e instanceof ForbiddenException) {
-            return HttpStatus.FORBIDDEN;
-        }
-        if (e instanceof ConflictException) {
-            return HttpStatus.CONFLICT;
-        }
-        if (e instanceof InvalidInputException) {
-            return HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        return HttpStatus.BAD_REQUEST;
     }
 }

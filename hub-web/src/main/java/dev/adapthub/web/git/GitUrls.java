@@ -23,7 +23,7 @@ final class GitUrls {
     }
 
     private static final Pattern GIT = Pattern.compile(
-            "^/((?:datasets/|tools/)?[^/]+/[^/]+?)(?:\\.git)?(/info/refs|/git-upload-pack|/git-receive-pack|/info/lfs(?:/.*)?|/HEAD|/objects/.*)$");
+            "^/((?:datasets/|tools/)?[^/]+/[^/]+?)(?:\\.git)?(/info/refs|/git-upload-pack|/git-receive-pack|/info/lfs(?:/.*)?)$");
 
     private GitUrls() {
     }

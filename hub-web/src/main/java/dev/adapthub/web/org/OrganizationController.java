@@ -7,6 +7,7 @@ import dev.adapthub.core.org.Organization;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.core.org.Role;
 import dev.adapthub.web.account.FormErrors;
+import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -48,12 +49,9 @@ class OrganizationController {
             Organization created = organizations.create(user.accountId(),
                     new NewOrganization(form.name(), form.displayName(), form.description()));
             return "redirect:/" + created.name();
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             errors = FormErrors.of(e);
-            response.setStatus(422);
-        } catch (ConflictException e) {
-            errors = FormErrors.of(e);
-            response.setStatus(409);
+            response.setStatus(HubStatus.of(e).value());
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

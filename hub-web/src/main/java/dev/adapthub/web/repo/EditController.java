@@ -3,7 +3,6 @@ package dev.adapthub.web.repo;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
-import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.TextFields;
 import dev.adapthub.core.repo.Repo;
@@ -15,6 +14,7 @@ import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.account.FormErrors;
+import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,8 +95,8 @@ class EditController {
                     List.of(new FileChange.Put(form.path(), Content.of(bytes))));
             return "redirect:/" + repo.urlPath() + "/commits/" + form.branch();
         } catch (InvalidInputException | ConflictException | ForbiddenException e) {
-            response.setStatus(e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 422);
-            return editPage(model, repo, form, FormErrors.of((HubException) e));
+            response.setStatus(HubStatus.of(e).value());
+            return editPage(model, repo, form, FormErrors.of(e));
         }
     }
 
@@ -135,10 +135,10 @@ class EditController {
             writes.commit(repo, current.of(user), branch, null, commitMessage, changes);
             return "redirect:/" + repo.urlPath() + "/commits/" + branch;
         } catch (InvalidInputException | ConflictException | ForbiddenException e) {
-            response.setStatus(e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 422);
+            response.setStatus(HubStatus.of(e).value());
             model.addAttribute("repo", repo);
             model.addAttribute("branch", branch);
-            model.addAttribute("errors", FormErrors.of((HubException) e));
+            model.addAttribute("errors", FormErrors.of(e));
             return "repos/upload";
         }
     }

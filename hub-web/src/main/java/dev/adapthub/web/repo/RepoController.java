@@ -3,7 +3,6 @@ package dev.adapthub.web.repo;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
-import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.core.repo.NewRepo;
@@ -16,6 +15,7 @@ import dev.adapthub.core.repo.card.RepoCards;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.account.FormErrors;
+import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,8 +73,8 @@ class RepoController {
                     new NewRepo(kind, form.owner(), form.name(), "private".equals(form.visibility())));
             return "redirect:/" + repo.urlPath();
         } catch (InvalidInputException | ConflictException | ForbiddenException e) {
-            response.setStatus(e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 422);
-            return formPage(user, model, form, FormErrors.of((HubException) e));
+            response.setStatus(HubStatus.of(e).value());
+            return formPage(user, model, form, FormErrors.of(e));
         }
     }
 
@@ -139,9 +139,9 @@ class RepoController {
         try {
             return "redirect:/" + repos.rename(viewer, repo, newName).urlPath();
         } catch (InvalidInputException | ConflictException e) {
-            response.setStatus(e instanceof ConflictException ? 409 : 422);
+            response.setStatus(HubStatus.of(e).value());
             model.addAttribute("repo", repo);
-            model.addAttribute("errors", FormErrors.of((HubException) e));
+            model.addAttribute("errors", FormErrors.of(e));
             return "repos/settings";
         }
     }
