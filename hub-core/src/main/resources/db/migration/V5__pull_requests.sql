@@ -16,6 +16,7 @@ CREATE TABLE pull_requests (
     labels         VARCHAR(1000)            NOT NULL,
     merge_commit   VARCHAR(40),
     merge_method   VARCHAR(32),
+    merged_onto    VARCHAR(40),
     merged_by      BIGINT REFERENCES accounts (id),
     merged_at      TIMESTAMP WITH TIME ZONE,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,

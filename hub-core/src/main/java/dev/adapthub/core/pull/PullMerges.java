@@ -237,7 +237,7 @@ public class PullMerges {
     }
 
     private PullRequest recordMerge(Account actor, Repo repo, PullRequest pr, MergeResult result) {
-        pr.merged(result.newTip().name(), result.method(), actor.id().value(), clock.instant());
+        pr.merged(result.newTip().name(), result.previousTip().name(), result.method(), actor.id().value(), clock.instant());
         events.save(new PullEvent(pr.id(), EventKind.MERGED, actor.id().value(), result.method().name(),
                 null, result.newTip().name(), clock.instant()));
         log.info("{} merged pull request #{} of {} into {} ({}, {})", actor.name(), pr.number(), repo.fullName(),

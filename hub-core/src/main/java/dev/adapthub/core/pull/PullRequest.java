@@ -67,6 +67,10 @@ public class PullRequest {
     @Column(name = "merge_method")
     private MergeMethod mergeMethod;
 
+    /** The target's tip the merge was made on: the base of the merged PR's diff. */
+    @Column(name = "merged_onto")
+    private String mergedOnto;
+
     @Column(name = "merged_by")
     private Long mergedBy;
 
@@ -166,6 +170,10 @@ public class PullRequest {
         return mergeMethod;
     }
 
+    public String mergedOnto() {
+        return mergedOnto;
+    }
+
     public Long mergedBy() {
         return mergedBy;
     }
@@ -197,8 +205,9 @@ public class PullRequest {
         this.updatedAt = now;
     }
 
-    void merged(String commit, MergeMethod method, long by, Instant now) {
+    void merged(String commit, String onto, MergeMethod method, long by, Instant now) {
         this.state = PullState.MERGED;
+        this.mergedOnto = onto;
         this.mergeCommit = commit;
         this.mergeMethod = method;
         this.mergedBy = by;
