@@ -1,5 +1,6 @@
 package dev.adapthub.core.pull;
 
+import dev.adapthub.core.pull.check.MergeBase;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.content.GitErrors;
 import dev.adapthub.git.GitException;
@@ -18,7 +19,6 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.stereotype.Service;
 
@@ -64,19 +64,7 @@ public class PullDiffs {
     /** The merge base of the PR's head and its target (empty when the target is gone). */
     public Optional<ObjectId> mergeBase(Repo repo, PullRequest pr) {
         Repository git = service.git(repo);
-        Optional<ObjectId> tip = baseTip(git, pr);
-        if (tip.isEmpty()) {
-            return Optional.empty();
-        }
-        try (RevWalk walk = new RevWalk(git)) {
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(tip.get()));
-            walk.markStart(walk.parseCommit(ObjectId.fromString(pr.headCommit())));
-            RevCommit base = walk.next();
-            return base == null ? Optional.empty() : Optional.of(base.copy());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return baseTip(git, pr).flatMap(tip -> MergeBase.of(git, tip, ObjectId.fromString(pr.headCommit())));
     }
 
     /** The files changed between the merge base and the head. */

@@ -14,6 +14,7 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.GitErrors;
+import dev.adapthub.core.repo.content.RefsMoved;
 import dev.adapthub.core.repo.content.RepoIndexer;
 import dev.adapthub.git.GitException;
 import dev.adapthub.git.GitNotFoundException;
@@ -35,6 +36,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -64,10 +66,13 @@ public class PullMerges {
     private final CheckRuns checks;
     private final Merges merges;
     private final RepoIndexer indexer;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     PullMerges(PullRequests pulls, PullEvents events, PullRequestService service, RepoService repos,
-            BranchProtections protections, CheckRuns checks, RefUpdater refs, RepoIndexer indexer, Clock clock) {
+            BranchProtections protections, CheckRuns checks, RefUpdater refs, RepoIndexer indexer,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.pulls = pulls;
         this.events = events;
         this.service = service;
@@ -242,14 +247,18 @@ public class PullMerges {
                 null, result.newTip().name(), clock.instant()));
         log.info("{} merged pull request #{} of {} into {} ({}, {})", actor.name(), pr.number(), repo.fullName(),
                 pr.targetBranch(), result.method(), result.newTip().name());
-        if (pr.targetBranch().equals(repo.defaultBranch())) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
+        RefsMoved moved = new RefsMoved(repo.id(), actor.name(),
+                List.of(new RefsMoved.Move(result.targetRef(), result.previousTip(), result.newTip())));
+        boolean defaultBranch = pr.targetBranch().equals(repo.defaultBranch());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (defaultBranch) {
                     indexer.refresh(repo);
                 }
-            });
-        }
+                publisher.publishEvent(moved);
+            }
+        });
         return pr;
     }
 
