@@ -38,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The merge gate and the merge. The gate is evaluated in a fixed order (open → may merge → not a
@@ -67,12 +67,14 @@ public class PullMerges {
     private final Merges merges;
     private final RepoIndexer indexer;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     PullMerges(PullRequests pulls, PullEvents events, PullRequestService service, RepoService repos,
             BranchProtections protections, CheckRuns checks, RefUpdater refs, RepoIndexer indexer,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, PlatformTransactionManager transactions, Clock clock) {
         this.publisher = publisher;
+        this.tx = new TransactionTemplate(transactions);
         this.pulls = pulls;
         this.events = events;
         this.service = service;
@@ -186,8 +188,21 @@ public class PullMerges {
      * @throws ForbiddenException when the actor may not merge into the target (403)
      * @throws MergeBlockedException for any other unmet condition, with conflicts listed (409)
      */
-    @Transactional
     public PullRequest merge(Account actor, Repo repo, long number, MergeMethod method, String message) {
+        Merged merged = tx.execute(status -> mergeLocked(actor, repo, number, method, message));
+        // After the commit, with the connection given back: the index and the listeners see the merge.
+        if (merged.pr().targetBranch().equals(repo.defaultBranch())) {
+            indexer.refresh(repo);
+        }
+        publisher.publishEvent(new RefsMoved(repo.id(), actor.name(), List.of(new RefsMoved.Move(
+                merged.result().targetRef(), merged.result().previousTip(), merged.result().newTip()))));
+        return merged.pr();
+    }
+
+    private record Merged(PullRequest pr, MergeResult result) {
+    }
+
+    private Merged mergeLocked(Account actor, Repo repo, long number, MergeMethod method, String message) {
         repos.require(repo, actor, RepoPermission.READ);
         if (method == null) {
             throw new InvalidInputException("method", "Choose a merge method: merge commit, squash or fast-forward.");
@@ -217,7 +232,7 @@ public class PullMerges {
                         ObjectId.fromString(pr.headCommit()), gate.check().targetTip(), method,
                         PullRequestService.ident(authorOf(pr, actor)), PullRequestService.ident(actor),
                         text != null ? text : defaultMessage(repo, pr, method)));
-                return recordMerge(actor, repo, pr, result);
+                return new Merged(recordMerge(actor, repo, pr, result), result);
             } catch (RefConflictException moved) {
                 if (attempt == ATTEMPTS) {
                     throw new MergeBlockedException(pr.targetBranch() + " kept moving while merging (" + ATTEMPTS
@@ -247,18 +262,6 @@ public class PullMerges {
                 null, result.newTip().name(), clock.instant()));
         log.info("{} merged pull request #{} of {} into {} ({}, {})", actor.name(), pr.number(), repo.fullName(),
                 pr.targetBranch(), result.method(), result.newTip().name());
-        RefsMoved moved = new RefsMoved(repo.id(), actor.name(),
-                List.of(new RefsMoved.Move(result.targetRef(), result.previousTip(), result.newTip())));
-        boolean defaultBranch = pr.targetBranch().equals(repo.defaultBranch());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                if (defaultBranch) {
-                    indexer.refresh(repo);
-                }
-                publisher.publishEvent(moved);
-            }
-        });
         return pr;
     }
 

@@ -1,6 +1,6 @@
 package dev.adapthub.core.pull.check;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
@@ -49,12 +49,12 @@ public class CheckRuns {
     private final RepositoryStore store;
     private final ConfigValidations validations;
     private final BranchProtections protections;
-    private final SchedulerClient scheduler;
+    private final Scheduler scheduler;
     private final OneTimeTask<String> task;
     private final Clock clock;
 
     CheckRuns(CheckRunRows rows, RepoService repos, RepositoryStore store, ConfigValidations validations,
-            BranchProtections protections, SchedulerClient scheduler, OneTimeTask<String> pullCheckTask, Clock clock) {
+            BranchProtections protections, Scheduler scheduler, OneTimeTask<String> pullCheckTask, Clock clock) {
         this.rows = rows;
         this.repos = repos;
         this.store = store;
@@ -86,7 +86,9 @@ public class CheckRuns {
         rows.flush();
         List<Long> ids = created.stream().map(CheckRun::id).toList();
         if (!ids.isEmpty()) {
-            afterCommit(() -> ids.forEach(this::schedule));
+            // db-scheduler's data source joins this transaction: the jobs commit with the runs or not at all.
+            ids.forEach(this::schedule);
+            afterCommit(scheduler::triggerCheckForDueExecutions);
             log.info("{} check(s) queued for pull request #{} of {} at {}", ids.size(), pr.number(), repo.fullName(),
                     pr.headCommit().substring(0, 7));
         }
