@@ -52,7 +52,7 @@ class CheckExecutor {
             ConfigValidation result = validations.validate(repo, ObjectId.fromString(run.headCommit()),
                     run.configPath(), run.chip());
             CheckStatus status = result.passed() ? CheckStatus.SUCCESS : CheckStatus.FAILURE;
-            String summary = result.verdict() + summaryOf(result);
+            String summary = summaryOf(result);
             save(runId, r -> r.finish(status, result.verdict().name(), result.chip(), result.engine(),
                     result.backendId(), result.backendVersion(), String.valueOf(result.catalogVersion()), summary,
                     result.reportJson(), result.reportDigest(), clock.instant()));
@@ -68,8 +68,10 @@ class CheckExecutor {
                 .limit(3)
                 .map(f -> f.code() + ": " + f.message())
                 .collect(Collectors.joining("; "));
-        String line = findings.isEmpty() ? "" : " — " + findings;
-        return line.length() > 1800 ? line.substring(0, 1800) + "…" : line;
+        if (findings.isEmpty()) {
+            return null;
+        }
+        return findings.length() > 1800 ? findings.substring(0, 1800) + "…" : findings;
     }
 
     private void save(long runId, java.util.function.Consumer<CheckRun> change) {
