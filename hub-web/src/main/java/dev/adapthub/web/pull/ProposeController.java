@@ -45,7 +45,7 @@ class ProposeController {
 
     /** The proposal form: the file, the target branch and commit, and the PR's title and text. */
     record ProposeForm(String branch, String path, String base, String content, String title, String description,
-            String message, boolean existing) {
+            String message, Boolean existing) {
     }
 
     private final PullContext context;

@@ -37,13 +37,13 @@ class ProtectionController {
     private static final String T = PullPagesController.T + "/settings/pulls";
 
     /** One rule as the form sends it. */
-    record RuleForm(String pattern, Integer requiredApprovals, boolean requireChecks, boolean blockOnRequestedChanges,
-            boolean dismissStaleApprovals, String mergePermission, String pushPermission) {
+    record RuleForm(String pattern, Integer requiredApprovals, Boolean requireChecks, Boolean blockOnRequestedChanges,
+            Boolean dismissStaleApprovals, String mergePermission, String pushPermission) {
 
         ProtectionRule rule() {
             return new ProtectionRule(pattern == null ? null : pattern.strip(),
-                    requiredApprovals == null ? -1 : requiredApprovals, requireChecks, blockOnRequestedChanges,
-                    dismissStaleApprovals, permission("mergePermission", mergePermission),
+                    requiredApprovals == null ? -1 : requiredApprovals, Boolean.TRUE.equals(requireChecks),
+                    Boolean.TRUE.equals(blockOnRequestedChanges), Boolean.TRUE.equals(dismissStaleApprovals), permission("mergePermission", mergePermission),
                     permission("pushPermission", pushPermission));
         }
 

@@ -51,7 +51,7 @@ class PullPagesController {
     static final List<String> TABS = List.of("conversation", "commits", "files", "checks");
 
     /** The form to open a PR from a branch. */
-    record BranchForm(String source, String target, String title, String description, boolean draft, String labels) {
+    record BranchForm(String source, String target, String title, String description, Boolean draft, String labels) {
     }
 
     private final PullContext context;
@@ -127,7 +127,7 @@ class PullPagesController {
         Account actor = context.actor(user);
         try {
             PullRequest pr = pulls.openFromBranch(actor, repo, form.source(), new NewPullRequest(form.title(),
-                    form.description(), form.target(), form.draft(), labels(form.labels())));
+                    form.description(), form.target(), Boolean.TRUE.equals(form.draft()), labels(form.labels())));
             return "redirect:/" + repo.urlPath() + "/pulls/" + pr.number();
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(HubStatus.of(e).value());
