@@ -5,6 +5,9 @@ import static dev.adapthub.web.pull.PullFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullRequest;
+import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.web.pull.PullFixture.Answer;
 import dev.adapthub.web.pull.PullFixture.Team;
@@ -29,6 +32,7 @@ class PullRequestGitTest {
 
     @LocalServerPort int port;
     @Autowired PullFixture fixture;
+    @Autowired PullRequestService pulls;
 
     GitCli git;
     Path work;
@@ -125,6 +129,30 @@ class PullRequestGitTest {
         assertThat(delete.stderr()).contains("cannot be deleted");
         assertThat(remoteRef("refs/pr/999")).isEmpty();
         assertThat(remoteRef(prRef)).isNotEmpty();
+    }
+
+    @Test
+    void aPullRequestOpenedForPushStartsAsAnEmptyDraftAndTakesTheReadersCommits() throws Exception {
+        PullRequest pr = pulls.openForPush(team.contributor(), team.repo(), NewPullRequest.of("Via create_pr", null));
+        String prRef = pr.sourceRef();
+        assertThat(pr.isDraft()).isTrue();
+        assertThat(remoteRef(prRef)).isEqualTo(remoteRef("refs/heads/main"));
+        Answer empty = call(port, "GET", api(team.repo()) + "/" + pr.number(), team.maintainerToken(), null);
+        assertThat(PullTestSupport.unmet(empty.body())).contains("draft", "mergeable");
+        assertThat(PullTestSupport.condition(empty.body(), "mergeable").get("reason").asText())
+                .contains("nothing to merge");
+
+        git.ok(work, "clone", "-q", url(team.contributor(), team.contributorToken()), "h");
+        Path clone = work.resolve("h");
+        Files.writeString(clone.resolve("NOTES.md"), "pushed after create_pr\n");
+        git.ok(clone, "add", "NOTES.md");
+        git.ok(clone, "commit", "-q", "-m", "Notes");
+        git.ok(clone, "push", "-q", "origin", "HEAD:" + prRef);
+        pulls.markReady(team.contributor(), team.repo(), pr.number());
+
+        Answer ready = call(port, "GET", api(team.repo()) + "/" + pr.number(), team.maintainerToken(), null);
+        assertThat(ready.body().get("draft").asBoolean()).isFalse();
+        assertThat(PullTestSupport.unmet(ready.body())).containsExactly("approvals");
     }
 
     @Test
