@@ -102,6 +102,36 @@ class PullRequestPagesTest {
     }
 
     @Test
+    void maintainersRerunChecksAndAuthorsCloseAndReopen() throws Exception {
+        long n = open(port, repo, team.contributorToken(), "H100", Map.of("adaptations/nvidia-h100-sxm-vllm.yaml",
+                PullTestSupport.PASSING));
+        awaitChecks(port, repo, n);
+        String pr = base + "/pulls/" + n;
+
+        int byMember = mvc.perform(post(pr + "/rerun").with(user(accounts.principal(team.member()))).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        int byMaintainer = mvc.perform(post(pr + "/rerun").with(user(accounts.principal(team.maintainer())))
+                .with(csrf())).andReturn().getResponse().getStatus();
+        assertThat(byMember).isEqualTo(403);
+        assertThat(byMaintainer).isEqualTo(302);
+        assertThat(awaitChecks(port, repo, n)).isEqualTo("success");
+        assertThat(page(pr + "?tab=checks")).containsPattern("(?s)(validate adaptations/nvidia-h100-sxm-vllm.yaml.*){2}");
+
+        int close = mvc.perform(post(pr + "/close").with(user(accounts.principal(team.contributor()))).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        MvcResult closedAgain = mvc.perform(post(pr + "/close").with(user(accounts.principal(team.contributor())))
+                .with(csrf())).andReturn();
+        int reopen = mvc.perform(post(pr + "/reopen").with(user(accounts.principal(team.contributor()))).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        assertThat(close).isEqualTo(302);
+        assertThat(closedAgain.getResponse().getStatus()).isEqualTo(409);
+        assertThat(closedAgain.getResponse().getContentAsString()).contains("already closed");
+        assertThat(reopen).isEqualTo(302);
+        assertThat(PullTestSupport.details(port, repo, null, n).get("events").findValuesAsText("kind"))
+                .containsSubsequence("opened", "closed", "reopened");
+    }
+
+    @Test
     void onlyMaintainersChangeProtectionAndBadRulesAreRefused() throws Exception {
         String settings = base + "/settings/pulls";
         int asMember = mvc.perform(get(settings).with(user(accounts.principal(team.member())))).andReturn()
