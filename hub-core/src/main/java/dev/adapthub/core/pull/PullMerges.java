@@ -238,12 +238,23 @@ public class PullMerges {
                     throw new MergeBlockedException(pr.targetBranch() + " kept moving while merging (" + ATTEMPTS
                             + " attempts); nothing was changed, try again.");
                 }
+                backOff(attempt);
             } catch (MergeConflictException e) {
                 throw new MergeBlockedException(List.of(new GateCondition("mergeable", false, e.getMessage())),
                         e.paths());
             } catch (GitException e) {
                 throw GitErrors.translate(e);
             }
+        }
+    }
+
+    /** A short random pause, longer each time, so merges racing for one branch stop colliding in step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MergeBlockedException("The merge was interrupted; nothing was changed, try again.");
         }
     }
 

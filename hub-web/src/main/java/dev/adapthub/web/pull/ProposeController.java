@@ -3,6 +3,7 @@ package dev.adapthub.web.pull;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
@@ -85,7 +86,7 @@ class ProposeController {
         Repo repo = context.repo(request, owner, name, user);
         Account actor = context.actor(user);
         try {
-            byte[] bytes = form.content() == null ? new byte[0] : form.content().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = lineEndings(repo, form).getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_EDIT_BYTES) {
                 throw new InvalidInputException("content", "The browser editor takes up to 1 MiB; use git for more.");
             }
@@ -137,6 +138,27 @@ class ProposeController {
             response.setStatus(HubStatus.of(e).value());
             return uploadPage(model, repo, branch, folder, title, description, FormErrors.of(e));
         }
+    }
+
+    /**
+     * Browsers send a textarea's lines ending in CRLF; keep the file's own line endings, LF unless
+     * the file being edited has CRLF, so the diff shows only what was edited.
+     */
+    private String lineEndings(Repo repo, ProposeForm form) {
+        String content = form.content() == null ? "" : form.content();
+        if (!content.contains("\r\n")) {
+            return content;
+        }
+        boolean crlf = false;
+        if (form.path() != null && !form.path().isBlank() && ObjectId.isId(form.base())) {
+            try {
+                crlf = files.resolve(repo, form.base()).flatMap(at -> files.readText(repo, at, form.path().strip(),
+                        MAX_EDIT_BYTES)).map(text -> text.contains("\r\n")).orElse(false);
+            } catch (NotFoundException | InvalidInputException unknownBase) {
+                // openWithChanges reports the base the form lost
+            }
+        }
+        return crlf ? content : content.replace("\r\n", "\n");
     }
 
     private static String page(Model model, Repo repo, ProposeForm form, FormErrors errors) {

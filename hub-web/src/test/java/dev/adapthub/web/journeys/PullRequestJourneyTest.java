@@ -122,6 +122,7 @@ class PullRequestJourneyTest {
         page.click("#tab-files");
         assertThat(page.locator(".semantic-diff")).containsText("parallel.tensor");
         assertThat(page.locator(".semantic-diff")).containsText("target.devices");
+        assertThat(page.locator("#diff-0 .stat")).hasText("+2 -2");
         browser.screenshot("pull-journey-4-semantic-diff");
         page.click("#sign-out");
 
