@@ -71,8 +71,10 @@ public class PullDiffs {
     public DiffResult diff(Repo repo, PullRequest pr, DiffLimits limits) {
         Repository git = service.git(repo);
         ObjectId head = ObjectId.fromString(pr.headCommit());
+        // Unrelated histories have no merge base: show the difference to the target's tip instead.
+        Optional<ObjectId> base = mergeBase(repo, pr).or(() -> baseTip(git, pr));
         try {
-            return Diffs.between(git, mergeBase(repo, pr).orElse(null), head, limits);
+            return base.isEmpty() ? new DiffResult(List.of(), 0, false) : Diffs.between(git, base.get(), head, limits);
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }

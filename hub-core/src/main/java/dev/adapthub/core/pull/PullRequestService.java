@@ -8,6 +8,7 @@ import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
 import dev.adapthub.core.pull.check.CheckRuns;
+import dev.adapthub.core.pull.check.MergeBase;
 import dev.adapthub.core.pull.protection.BranchProtections;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
@@ -424,6 +425,10 @@ public class PullRequestService {
             if (walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(targetTip))) {
                 throw new InvalidInputException("source", "'" + target + "' already contains every commit of '"
                         + source + "': there is nothing to propose.");
+            }
+            if (MergeBase.of(git, head, targetTip).isEmpty()) {
+                throw new InvalidInputException("source", "'" + source + "' shares no history with '" + target
+                        + "'; branch off '" + target + "' and commit there.");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not compare " + source + " with " + target, e);

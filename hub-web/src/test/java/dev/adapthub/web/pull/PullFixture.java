@@ -13,6 +13,10 @@ import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.refs.RefChange;
+import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.TestAccounts;
@@ -28,6 +32,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +58,13 @@ class PullFixture {
     private final OrganizationService organizations;
     private final RepoService repos;
     private final RepoWrites writes;
+    private final RepositoryStore store;
+    private final RefUpdater refs;
 
-    PullFixture(TestAccounts accounts, OrganizationService organizations, RepoService repos, RepoWrites writes) {
+    PullFixture(TestAccounts accounts, OrganizationService organizations, RepoService repos, RepoWrites writes,
+            RepositoryStore store, RefUpdater refs) {
+        this.store = store;
+        this.refs = refs;
         this.accounts = accounts;
         this.organizations = organizations;
         this.repos = repos;
@@ -79,6 +90,25 @@ class PullFixture {
                 accounts.token(owner, TokenScope.WRITE), accounts.token(maintainer, TokenScope.WRITE),
                 accounts.token(member, TokenScope.WRITE), accounts.token(contributor, TokenScope.WRITE),
                 accounts.token(stranger, TokenScope.WRITE));
+    }
+
+    /**
+     * Commits one file on a branch (not the protected default branch), as the owner. A branch
+     * that does not exist yet starts as a root commit: hub commits do not branch off.
+     */
+    void commitOnBranch(Team team, String branch, String path, String text) {
+        writes.commit(team.repo(), team.owner(), branch, null, "Change " + path, List.of(put(path, text)));
+    }
+
+    /** Creates {@code branch} at main's tip, as {@code git branch} would. */
+    void branchOffMain(Team team, String branch) {
+        try {
+            Repository git = store.open(repos.storageOf(team.repo()));
+            refs.update(git, new PersonIdent("test", "test@example.org"), "branch",
+                    RefChange.create("refs/heads/" + branch, git.exactRef("refs/heads/main").getObjectId()));
+        } catch (GitException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static FileChange put(String path, String text) {

@@ -176,5 +176,7 @@ class PullRequestGitTest {
                 "source", "direct-change"));
         assertThat(pr.status()).as(pr.raw()).isEqualTo(201);
         assertThat(pr.body().get("source").asText()).isEqualTo("refs/heads/direct-change");
+        assertThat(dev.adapthub.web.support.HubPage.get(port, "/" + repo.urlPath() + "/branches").body())
+                .contains("/pulls/new?source=direct-change");
     }
 }

@@ -102,6 +102,36 @@ class PullRequestPagesTest {
     }
 
     @Test
+    void aWriterOpensAPullRequestFromABranchWithTheForm() throws Exception {
+        String pushed = "Pushed branch";
+        fixture.commitOnBranch(team, "orphan", "NOTES.md", "no common history\n");
+        MvcResult orphan = mvc.perform(post(base + "/pulls").param("source", "orphan").param("target", "main")
+                .param("title", "Orphan").with(user(accounts.principal(team.member()))).with(csrf())).andReturn();
+        assertThat(orphan.getResponse().getStatus()).isEqualTo(422);
+        assertThat(orphan.getResponse().getContentAsString()).contains("shares no history with");
+        fixture.branchOffMain(team, "tuning");
+        fixture.commitOnBranch(team, "tuning", "NOTES.md", "tuning notes\n");
+        MvcResult form = mvc.perform(get(base + "/pulls/new?source=tuning")
+                .with(user(accounts.principal(team.member())))).andReturn();
+        int asStranger = mvc.perform(get(base + "/pulls/new").with(user(accounts.principal(team.stranger()))))
+                .andReturn().getResponse().getStatus();
+        MvcResult created = mvc.perform(post(base + "/pulls").param("source", "tuning").param("target", "main")
+                .param("title", pushed).param("labels", "docs, ascend")
+                .with(user(accounts.principal(team.member()))).with(csrf())).andReturn();
+        MvcResult again = mvc.perform(post(base + "/pulls").param("source", "tuning").param("target", "main")
+                .param("title", pushed).with(user(accounts.principal(team.member()))).with(csrf())).andReturn();
+
+        assertThat(form.getResponse().getStatus()).isEqualTo(200);
+        assertThat(form.getResponse().getContentAsString()).contains("value=\"tuning\" selected");
+        assertThat(asStranger).isEqualTo(403);
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        assertThat(created.getResponse().getRedirectedUrl()).matches(".*/pulls/[0-9]+");
+        assertThat(page(created.getResponse().getRedirectedUrl())).contains(pushed).contains("docs").contains("ascend");
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(again.getResponse().getContentAsString()).contains("already proposes");
+    }
+
+    @Test
     void maintainersRerunChecksAndAuthorsCloseAndReopen() throws Exception {
         long n = open(port, repo, team.contributorToken(), "H100", Map.of("adaptations/nvidia-h100-sxm-vllm.yaml",
                 PullTestSupport.PASSING));

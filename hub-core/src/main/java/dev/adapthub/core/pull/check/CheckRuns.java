@@ -70,7 +70,9 @@ public class CheckRuns {
     public List<CheckRun> createFor(Repo repo, PullRequest pr) {
         ObjectId head = ObjectId.fromString(pr.headCommit());
         ObjectId base = baseOf(repo, pr, head);
-        List<String> paths = validations.changedConfigPaths(repo, base, head);
+        // Without a common ancestor every config of the head is new.
+        List<String> paths = base == null ? validations.configPaths(repo, head)
+                : validations.changedConfigPaths(repo, base, head);
         List<String> chips = new ArrayList<>();
         chips.add(null);
         chips.addAll(protections.options(repo).extraChips());
