@@ -4,6 +4,8 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RefsMoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PullRefListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PullRefListener.class);
 
     private final PullRequestService pulls;
     private final RepoService repos;
@@ -29,8 +33,16 @@ class PullRefListener {
         repos.findById(event.repoId()).ifPresent(repo -> {
             Account actor = event.actor() == null ? null : accounts.findByName(event.actor()).orElse(null);
             for (RefsMoved.Move move : event.moves()) {
-                if (!move.deleted()) {
+                if (move.deleted()) {
+                    continue;
+                }
+                try {
                     pulls.sourceMoved(repo, move.ref(), move.newId(), actor);
+                } catch (RuntimeException e) {
+                    // The push or commit has happened and must not look failed; the PR keeps its
+                    // previous head (and checks) until its source moves again or it is reopened.
+                    log.warn("Pull requests of {} did not follow {} to {}: {}", repo.fullName(), move.ref(),
+                            move.newId().name(), e.toString(), e);
                 }
             }
         });
