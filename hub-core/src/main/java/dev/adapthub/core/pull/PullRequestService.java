@@ -4,6 +4,7 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountId;
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.common.ConflictException;
+import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
@@ -177,6 +178,37 @@ public class PullRequestService {
         log.info("{} opened pull request #{} on {} ({} → {})", author.name(), number, repo.fullName(),
                 pr.sourceLabel(), target);
         return pr;
+    }
+
+    /**
+     * Commits {@code changes} onto an open PR's {@code refs/pr/{n}} on behalf of {@code actor}
+     * (its author or a writer, as for a push), for clients that commit over HTTP instead of
+     * pushing (the Hugging Face commit API with {@code revision=refs/pr/{n}}). The head moves,
+     * approvals go stale and checks start as after a push.
+     *
+     * @param expectedParent the head the change was based on, or null for the current head
+     * @throws ConflictException when the head moved meanwhile
+     */
+    @Transactional
+    public PullRequest commitToPullRequest(Account actor, Repo repo, long number, ObjectId expectedParent,
+            String commitMessage, List<FileChange> changes) {
+        repos.require(repo, actor, RepoPermission.READ);
+        PullRequest pr = get(repo, number);
+        refusePrPush(repo, number, actor, repos.permission(repo, actor)).ifPresent(reason -> {
+            throw new ForbiddenException(Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
+        });
+        String message = TextFields.requiredLine("message", commitMessage, MAX_COMMIT_MESSAGE);
+        if (changes == null || changes.isEmpty()) {
+            throw new InvalidInputException("files", "A commit needs at least one change.");
+        }
+        ObjectId head;
+        try {
+            head = commits.commit(git(repo), pr.sourceRef(), expectedParent, ident(actor), message, changes).commitId();
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+        sourceMoved(repo, pr.sourceRef(), head, actor);
+        return get(repo, number);
     }
 
     /** The PR {@code number} of a repository the viewer can read. */

@@ -153,6 +153,18 @@ class PullRequestGitTest {
         Answer ready = call(port, "GET", api(team.repo()) + "/" + pr.number(), team.maintainerToken(), null);
         assertThat(ready.body().get("draft").asBoolean()).isFalse();
         assertThat(PullTestSupport.unmet(ready.body())).containsExactly("approvals");
+
+        // The same over HTTP commits (the Hugging Face commit API): the author may, a stranger may not.
+        PullRequest committed = pulls.commitToPullRequest(team.contributor(), team.repo(), pr.number(), null,
+                "Config over HTTP", List.of(PullFixture.put("adaptations/nvidia-h100-sxm-vllm.yaml",
+                        PullTestSupport.PASSING)));
+        assertThat(committed.headCommit()).isEqualTo(remoteRef(prRef));
+        assertThat(PullTestSupport.awaitChecks(port, team.repo(), pr.number())).isEqualTo("success");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pulls.commitToPullRequest(team.stranger(),
+                team.repo(), pr.number(), null, "Hijack", List.of(PullFixture.put("NOTES.md", "x\n"))))
+                .isInstanceOf(dev.adapthub.core.common.ForbiddenException.class)
+                .hasMessageContaining("only its author and the repository's writers");
+        assertThat(remoteRef(prRef)).isEqualTo(committed.headCommit());
     }
 
     @Test
