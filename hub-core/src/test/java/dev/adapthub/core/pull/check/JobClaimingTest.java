@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * job runs exactly once.
  */
 @CoreIntegrationTest
+@DirtiesContext // its own context: close it afterwards so its connections do not add up on a shared server
 class JobClaimingTest {
 
     @DynamicPropertySource
