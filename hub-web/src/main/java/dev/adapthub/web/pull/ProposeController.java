@@ -14,6 +14,7 @@ import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.repo.EditedText;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -145,20 +147,17 @@ class ProposeController {
      * the file being edited has CRLF, so the diff shows only what was edited.
      */
     private String lineEndings(Repo repo, ProposeForm form) {
-        String content = form.content() == null ? "" : form.content();
-        if (!content.contains("\r\n")) {
-            return content;
-        }
-        boolean crlf = false;
-        if (form.path() != null && !form.path().isBlank() && ObjectId.isId(form.base())) {
+        Optional<String> original = Optional.empty();
+        if (form.content() != null && form.content().contains("\r\n") && form.path() != null
+                && !form.path().isBlank() && ObjectId.isId(form.base())) {
             try {
-                crlf = files.resolve(repo, form.base()).flatMap(at -> files.readText(repo, at, form.path().strip(),
-                        MAX_EDIT_BYTES)).map(text -> text.contains("\r\n")).orElse(false);
+                original = files.resolve(repo, form.base()).flatMap(at -> files.readText(repo, at, form.path().strip(),
+                        MAX_EDIT_BYTES));
             } catch (NotFoundException | InvalidInputException unknownBase) {
                 // openWithChanges reports the base the form lost
             }
         }
-        return crlf ? content : content.replace("\r\n", "\n");
+        return EditedText.keepLineEndings(form.content(), original);
     }
 
     private static String page(Model model, Repo repo, ProposeForm form, FormErrors errors) {

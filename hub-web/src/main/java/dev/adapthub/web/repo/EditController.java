@@ -4,6 +4,7 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -87,7 +89,8 @@ class EditController {
         Repo repo = writable(owner, name, user, request);
         try {
             String message = TextFields.requiredLine("message", form.message(), MAX_MESSAGE);
-            byte[] bytes = form.content() == null ? new byte[0] : form.content().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = EditedText.keepLineEndings(form.content(), original(repo, form))
+                    .getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_EDIT_BYTES) {
                 throw new InvalidInputException("content", "The browser editor takes up to 1 MiB; use git for more.");
             }
@@ -97,6 +100,18 @@ class EditController {
         } catch (InvalidInputException | ConflictException | ForbiddenException e) {
             response.setStatus(HubStatus.of(e).value());
             return editPage(model, repo, form, FormErrors.of(e));
+        }
+    }
+
+    /** The file as the edit found it, to keep its line endings; empty for a new file or an unknown base. */
+    private Optional<String> original(Repo repo, EditForm form) {
+        if (form.content() == null || !form.content().contains("\r\n") || !ObjectId.isId(form.base())) {
+            return Optional.empty();
+        }
+        try {
+            return files.resolve(repo, form.base()).flatMap(at -> files.readText(repo, at, form.path(), MAX_EDIT_BYTES));
+        } catch (NotFoundException | InvalidInputException unknown) {
+            return Optional.empty();
         }
     }
 

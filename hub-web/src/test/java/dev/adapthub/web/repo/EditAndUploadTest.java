@@ -76,6 +76,21 @@ class EditAndUploadTest {
     }
 
     @Test
+    void aBrowserEditKeepsTheFilesLineEndingsSoOnlyEditedLinesChange() throws Exception {
+        Account ada = accounts.create("eol");
+        Repo repo = repos.create(ada, new NewRepo(RepoKind.MODEL, null, "line-endings", false));
+        String base = seed(repo, ada).commitId().name();
+
+        // Browsers submit a textarea's lines with CRLF whatever the file had.
+        mvc.perform(post("/" + repo.urlPath() + "/edit").with(csrf()).with(user(accounts.principal(ada)))
+                        .param("branch", "main").param("path", "README.md").param("base", base)
+                        .param("content", "v1\r\nv2\r\n").param("message", "Add a line"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(readme(repo)).isEqualTo("v1\nv2\n");
+    }
+
+    @Test
     void membersMayNotEditTheProtectedDefaultBranchAndStrangersCannotEditAtAll() throws Exception {
         Account owner = accounts.create("own");
         Account member = accounts.create("mem");
