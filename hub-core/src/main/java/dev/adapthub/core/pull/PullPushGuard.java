@@ -49,7 +49,7 @@ class PullPushGuard implements PushGuard {
         }
         if (!permission.allows(rule.get().pushPermission())) {
             return Optional.of(PushVerdict.reject(ref + " is protected: only "
-                    + rule.get().pushPermission().name().toLowerCase() + "ers push to it directly;"
+                    + who(rule.get().pushPermission()) + " push to it directly;"
                     + " push another branch and open a pull request"));
         }
         if (command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD) {
