@@ -42,12 +42,9 @@ class AdaptationJobs {
     }
 
     @Bean
-    RecurringTask<Void> adaptationCheckTask(AdaptationCatchUp catchUp) {
-        return Tasks.recurring(CHECK, Schedules.fixedDelay(CHECK_EVERY)).execute((instance, context) -> {
-            for (long id : catchUp.outOfDate()) {
-                schedule(context.getSchedulerClient(), id);
-            }
-        });
+    RecurringTask<Void> adaptationCheckTask(AdaptationRefresh refresh) {
+        return Tasks.recurring(CHECK, Schedules.fixedDelay(CHECK_EVERY))
+                .execute((instance, context) -> refresh.scheduleOutOfDate());
     }
 
     /** Schedules a re-validation of a repository now, unless one is pending. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * re-validation in the background. Never fails the push or commit that moved the branch.
  */
 @Component
-class AdaptationRefresh {
+public class AdaptationRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(AdaptationRefresh.class);
 
@@ -28,12 +28,28 @@ class AdaptationRefresh {
     private final AdaptationIndex index;
     private final ObjectProvider<SchedulerClient> scheduler;
 
-    AdaptationRefresh(RepoService repos, RepoFiles files, AdaptationIndex index,
+    private final AdaptationCatchUp catchUp;
+
+    AdaptationRefresh(RepoService repos, RepoFiles files, AdaptationIndex index, AdaptationCatchUp catchUp,
             ObjectProvider<SchedulerClient> scheduler) {
         this.repos = repos;
         this.files = files;
         this.index = index;
+        this.catchUp = catchUp;
         this.scheduler = scheduler;
+    }
+
+    /**
+     * Flags rows whose backend or catalog version changed and schedules the re-validation of
+     * every repository with stale rows or rows behind its default branch. Returns how many.
+     */
+    public int scheduleOutOfDate() {
+        int scheduled = 0;
+        for (long id : catchUp.outOfDate()) {
+            schedule(id);
+            scheduled++;
+        }
+        return scheduled;
     }
 
     @EventListener

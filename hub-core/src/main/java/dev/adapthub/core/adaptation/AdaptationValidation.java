@@ -10,8 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * The validation of one inference config on a repository's default branch: which file at which
@@ -62,8 +60,8 @@ public class AdaptationValidation {
     @Column(name = "model_config_blob_id")
     private String modelConfigBlobId;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "report_json", nullable = false)
+    /** Text, not a JSON mapping: the bytes must stay exactly those {@link #reportDigest} hashes. */
+    @Column(name = "report_json", nullable = false, length = 1_000_000)
     private String reportJson;
 
     @Column(name = "report_digest", nullable = false)
