@@ -15,8 +15,8 @@ data=$(mktemp -d)
 HUB_DATA_DIR="$data" PORT=$port java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa -XX:+UseSerialGC \
   -Xms64m -jar hub-web/target/app/adapthub.jar >"$data/hub.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -fsS -o /dev/null "http://127.0.0.1:$port/"; do
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
   kill -0 $pid 2>/dev/null || { echo "hub died; see $data/hub.log"; exit 1; }
   sleep 0.2
 done

@@ -6,6 +6,7 @@ import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.spi.ChipBackendProvider;
 import dev.adapthub.core.chip.ChipCenter;
+import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.validation.ConfigValidation;
@@ -90,7 +91,14 @@ public class AdaptationIndex {
                 unchanged++;
                 continue;
             }
-            ConfigValidation v = validations.validate(repo, commit, path);
+            ConfigValidation v;
+            try {
+                v = validations.validate(repo, commit, path);
+            } catch (HubException e) {
+                // Listed a moment ago, unreadable now (too large, binary): keep the old row, if any, as it is.
+                log.warn("Could not validate {} in {}: {}", path, repo.fullName(), e.getMessage());
+                continue;
+            }
             if (row != null && !row.stale() && staleReason(row).isEmpty() && row.blobId().equals(v.blobId())
                     && Objects.equals(row.modelConfigBlobId(), v.model() == null ? null : v.model().blobId())) {
                 row.moveTo(commit.name());
