@@ -30,13 +30,17 @@ for page in "${pages[@]}"; do   # warm-up: JIT, caches
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)}' /proc/meminfo) GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for page in "${pages[@]}"; do
-  rps=(); p99=()
+  size=$(curl -fs -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$page")
+  rps=(); p99=(); per=()
   for _ in $(seq 1 "$runs"); do
     out=$(wrk -t2 -c32 -d"${secs}s" --latency "http://127.0.0.1:$port$page")
     if grep -q "Non-2xx" <<<"$out"; then echo "$page: non-2xx answers"; echo "$out"; exit 1; fi
     rps+=($(awk '/Requests\/sec/ {print $2}' <<<"$out"))
     p99+=($(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms))
+    # bytes read per request (headers included): proves the answers carried the page, not an empty body
+    per+=($(awk '/requests in/ {n=$1; v=$5; sub(/,$/,"",v); m=1; if (v ~ /KB$/) m=1024; if (v ~ /MB$/) m=1048576;
+      if (v ~ /GB$/) m=1073741824; sub(/[KMG]?B$/,"",v); printf "%d", v*m/n}' <<<"$out"))
   done
-  echo "$page: req/s ${rps[*]} median=$(median "${rps[@]}"); p99_ms ${p99[*]} median=$(median "${p99[@]}")"
+  echo "$page: body ${size} B, read per request $(median "${per[@]}") B; req/s ${rps[*]} median=$(median "${rps[@]}"); p99_ms ${p99[*]} median=$(median "${p99[@]}")"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

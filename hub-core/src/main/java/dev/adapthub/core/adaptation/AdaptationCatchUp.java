@@ -1,5 +1,6 @@
 package dev.adapthub.core.adaptation;
 
+import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.repo.Repo;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,12 @@ public class AdaptationCatchUp {
         long started = System.nanoTime();
         int validated = 0;
         for (Repo repo : rows.repositoriesWithCommits()) {
-            validated += index.reindex(repo).validated();
+            try {
+                validated += index.reindex(repo).validated();
+            } catch (HubException e) {
+                // One repository whose Git data cannot be read must not keep the hub from starting.
+                log.warn("Could not index {}: {}", repo.fullName(), e.getMessage());
+            }
         }
         if (validated > 0) {
             log.info("Validated {} inference configs in {} ms", validated, (System.nanoTime() - started) / 1_000_000);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,7 +17,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A micro-cache of the rendered Tool Center and matrix for anonymous readers: the same bytes
@@ -61,7 +61,7 @@ class AnonymousPageCache extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getRequestURI() + "?" + (request.getQueryString() == null ? "" : request.getQueryString());
+        String key = key(request);
         if (!anonymous() || key.length() > MAX_KEY) {
             chain.doFilter(request, response);
             return;
@@ -75,16 +75,26 @@ class AnonymousPageCache extends OncePerRequestFilter implements Ordered {
             response.getOutputStream().write(hit.body());
             return;
         }
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
-        byte[] body = wrapper.getContentAsByteArray();
-        if (wrapper.getStatus() == 200 && body.length <= MAX_BODY && wrapper.getContentType() != null) {
+        TeeResponse tee = new TeeResponse(response, MAX_BODY);
+        chain.doFilter(request, tee);
+        byte[] body = tee.body();
+        if (tee.getStatus() == 200 && body != null && body.length > 0 && tee.getContentType() != null) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(generation, now + TTL.toNanos(), wrapper.getContentType(), body));
+            entries.put(key, new Entry(generation, now + TTL.toNanos(), tee.getContentType(), body));
         }
-        wrapper.copyBodyToResponse();
+    }
+
+    /** The path and the request's parameters in a fixed order: what the page is rendered from. */
+    static String key(HttpServletRequest request) {
+        StringBuilder key = new StringBuilder(request.getRequestURI()).append('?');
+        new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            for (String value : values) {
+                key.append(name).append('=').append(value).append('&');
+            }
+        });
+        return key.toString();
     }
 
     private static boolean anonymous() {

@@ -12,14 +12,14 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Like {@link HubWebTest}, but the hub seeds its demo content on start, as a newcomer's hub does
  * (repositories, adaptation configs, their validations). Test classes with this annotation share
- * one application context; it shares the JVM's PostgreSQL database with {@link HubWebTest}'s.
+ * one application context, on a database of its own ({@link SeededPostgresAndDataDir}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hub.demo.enabled=true", "hub.admin.password=" + HubWebTest.ADMIN_PASSWORD,
                 "hub.admin.token=" + HubWebTest.ADMIN_TOKEN})
-@ContextConfiguration(initializers = PostgresAndDataDir.class)
+@ContextConfiguration(initializers = SeededPostgresAndDataDir.class)
 @Import(TestAccounts.class)
 @AutoConfigureMockMvc
 public @interface SeededHubTest {
