@@ -12,7 +12,7 @@ import org.awaitility.Awaitility;
 /** The seeded demo's adaptation configs, waited for (they are indexed at seeding, or by the job when the database was shared). */
 final class DemoAdaptations {
 
-    /** Model repository → its configs under {@code adaptations/} as seeded. */
+    /** Inference configs the demo seeds under the models' {@code adaptations/} folders. */
     static final int CONFIGS = 20;
 
     private DemoAdaptations() {

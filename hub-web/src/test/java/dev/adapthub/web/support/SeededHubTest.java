@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hub.demo.enabled=true", "hub.admin.password=" + HubWebTest.ADMIN_PASSWORD,
-                "hub.admin.token=" + HubWebTest.ADMIN_TOKEN})
+                "hub.admin.token=" + HubWebTest.ADMIN_TOKEN,
+                // a second context in the test JVM: keep its share of the shared test server's connections small
+                "spring.datasource.hikari.maximum-pool-size=6"})
 @ContextConfiguration(initializers = SeededPostgresAndDataDir.class)
 @Import(TestAccounts.class)
 @AutoConfigureMockMvc
