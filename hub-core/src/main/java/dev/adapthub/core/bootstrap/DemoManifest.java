@@ -21,7 +21,7 @@ record DemoManifest(List<DemoRepo> repositories, List<DemoPull> pullRequests) {
     static final String FOLDER = "demo/";
 
     /** One repository to seed. */
-    record DemoRepo(RepoKind kind, String owner, String name, List<String> files) {
+    record DemoRepo(RepoKind kind, String owner, String name, List<String> files, List<String> tags) {
 
         String resource(String path) {
             return FOLDER + "repos/" + owner + "/" + name + "/" + path;
@@ -48,7 +48,8 @@ record DemoManifest(List<DemoRepo> repositories, List<DemoPull> pullRequests) {
                 RepoKind kind = RepoKind.fromApiName((String) entry.get("type")).orElseThrow(() ->
                         new IllegalStateException("demo/manifest.yaml: unknown type " + entry.get("type")));
                 repos.add(new DemoRepo(kind, (String) entry.get("owner"), (String) entry.get("name"),
-                        List.copyOf((List<String>) entry.get("files"))));
+                        List.copyOf((List<String>) entry.get("files")),
+                        List.copyOf((List<String>) entry.getOrDefault("tags", List.of()))));
             }
             List<DemoPull> pulls = new ArrayList<>();
             for (Map<String, Object> entry : (List<Map<String, Object>>) root.getOrDefault("pullRequests", List.of())) {

@@ -10,7 +10,13 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.core.repo.content.RepoIndexer;
 import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.git.GitException;
+import dev.adapthub.git.refs.RefChange;
+import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.git.write.CommitResult;
 import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import java.io.IOException;
@@ -19,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,14 +54,20 @@ class DemoSeeder {
     private final RepoFiles files;
     private final RepoWrites writes;
     private final PullRequestService pulls;
+    private final RepositoryStore store;
+    private final RefUpdater refs;
+    private final RepoIndexer indexer;
 
     DemoSeeder(OrganizationService organizations, RepoService repos, RepoFiles files, RepoWrites writes,
-            PullRequestService pulls) {
+            PullRequestService pulls, RepositoryStore store, RefUpdater refs, RepoIndexer indexer) {
         this.pulls = pulls;
         this.organizations = organizations;
         this.repos = repos;
         this.files = files;
         this.writes = writes;
+        this.store = store;
+        this.refs = refs;
+        this.indexer = indexer;
     }
 
     public void seed(Account owner) {
@@ -104,8 +117,25 @@ class DemoSeeder {
         for (String path : demo.files()) {
             changes.add(new FileChange.Put(path, Content.of(read(demo.resource(path)))));
         }
-        writes.commit(repo, admin, repo.defaultBranch(), ObjectId.zeroId(), "Seed the demo content", changes);
+        CommitResult seeded = writes.commit(repo, admin, repo.defaultBranch(), ObjectId.zeroId(),
+                "Seed the demo content", changes);
+        tag(repo, admin, seeded.commitId(), demo.tags());
         return true;
+    }
+
+    /** Lightweight tags on the seeded commit: a tool's versions. */
+    private void tag(Repo repo, Account admin, ObjectId commit, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try {
+            refs.update(store.open(repos.storageOf(repo)), new PersonIdent(admin.displayName(), admin.email()),
+                    "demo: tag versions", tags.stream().map(t -> RefChange.create("refs/tags/" + t, commit)).toList());
+        } catch (GitException e) {
+            throw new IllegalStateException("Could not tag the demo repository " + repo.fullName() + ": "
+                    + e.getMessage(), e);
+        }
+        indexer.refresh(repo);
     }
 
     private byte[] read(String resource) {

@@ -2,12 +2,13 @@ package dev.adapthub.core.bootstrap;
 
 import dev.adapthub.core.HubProperties;
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.adaptation.AdaptationCatchUp;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * On every start: make sure the admin exists, then seed demo content when enabled (both
- * idempotent). Runs once all beans exist but before the web server accepts requests, so the
+ * On every start: make sure the admin exists, then seed demo content when enabled, then
+ * validate the inference configs when the adaptation index is empty (all idempotent). Runs once all beans exist but before the web server accepts requests, so the
  * first page a newcomer opens already shows the demo content.
  */
 @Component
@@ -16,11 +17,13 @@ public class FirstStart implements SmartInitializingSingleton {
     private final AdminBootstrap admin;
     private final DemoSeeder demo;
     private final HubProperties properties;
+    private final AdaptationCatchUp adaptations;
 
-    FirstStart(AdminBootstrap admin, DemoSeeder demo, HubProperties properties) {
+    FirstStart(AdminBootstrap admin, DemoSeeder demo, HubProperties properties, AdaptationCatchUp adaptations) {
         this.admin = admin;
         this.demo = demo;
         this.properties = properties;
+        this.adaptations = adaptations;
     }
 
     @Override
@@ -34,5 +37,7 @@ public class FirstStart implements SmartInitializingSingleton {
         if (properties.demo().enabled()) {
             demo.seed(account);
         }
+        // The seeded configs are validated now, so the matrix is full when the first page opens.
+        adaptations.indexIfEmpty();
     }
 }

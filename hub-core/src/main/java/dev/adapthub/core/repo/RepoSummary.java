@@ -28,10 +28,12 @@ public record RepoSummary(
         @Column(name = "card_tags") String tagsDelimited,
         @Column(name = "card_chips") String chipsDelimited,
         @Column(name = "card_engines") String enginesDelimited,
-        @Column(name = "card_warning") String cardWarning) {
+        @Column(name = "card_warning") String cardWarning,
+        @Column(name = "card_chip_families") String chipFamiliesDelimited,
+        @Column(name = "card_version") String version) {
 
     public static final RepoSummary EMPTY = new RepoSummary(null, null, 0, 0, 0, 0, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null, null);
     static final int MAX_LIST_TEXT = 4000;
 
     public static RepoSummary of(String lastCommitId, Instant lastCommitAt, int fileCount, long totalBytes,
@@ -39,7 +41,18 @@ public record RepoSummary(
         String warning = card.warning() == null ? null : card.warning().substring(0, Math.min(500, card.warning().length()));
         return new RepoSummary(lastCommitId, lastCommitAt, fileCount, totalBytes, branchCount, tagCount,
                 card.license(), card.pipelineTag(), card.library(), card.baseModel(), card.category(),
-                join(card.tags()), join(card.chips()), join(card.engines()), warning);
+                join(card.tags()), join(card.chips()), join(card.engines()), warning,
+                shortJoin(card.chipFamilies()), card.version());
+    }
+
+    /** The chip families a tool's card declares ({@code NPU}, {@code GPGPU}, {@code CPU}). */
+    public List<String> chipFamilies() {
+        return split(chipFamiliesDelimited);
+    }
+
+    private static String shortJoin(List<String> values) {
+        String joined = join(values);
+        return joined == null || joined.length() <= 200 ? joined : joined.substring(0, joined.lastIndexOf('|', 200) + 1);
     }
 
     public List<String> tags() {

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /models}, {@code /datasets}, {@code /tools}: public repositories with search, filters, sorting and pages. */
+/** {@code /models}, {@code /datasets} (tools: the Tool Center in {@code web.tools}): public repositories with search, filters, sorting and pages. */
 @Controller
 class RepoListController {
 
@@ -32,13 +32,6 @@ class RepoListController {
             @RequestParam(required = false) String chip, @RequestParam(required = false) String license,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") String page, Model model) {
         return list(RepoKind.DATASET, q, tag, chip, license, sort, page, model);
-    }
-
-    @GetMapping("/tools")
-    String tools(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String chip, @RequestParam(required = false) String license,
-            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") String page, Model model) {
-        return list(RepoKind.TOOL, q, tag, chip, license, sort, page, model);
     }
 
     private String list(RepoKind kind, String q, String tag, String chip, String license, String sort, String page,

@@ -20,6 +20,7 @@ public final class RepoCards {
     static final int MAX_FRONT_MATTER = 64 * 1024;
     static final int MAX_LIST = 100;
     static final int MAX_VALUE = 200;
+    static final int MAX_SNIPPET = 4000;
 
     private RepoCards() {
     }
@@ -95,7 +96,17 @@ public final class RepoCards {
         return new RepoCard(text(map.get("license")), list(map.get("tags")), text(map.get("pipeline_tag")),
                 firstText(map.get("base_model")), firstText(map.containsKey("library_name") ? map.get("library_name") : map.get("library")),
                 chips.size() > MAX_LIST ? chips.subList(0, MAX_LIST) : chips, list(map.get("engines")),
-                text(map.get("category")), null);
+                text(map.get("category")), null, list(map.get("chip_families")), text(map.get("version")),
+                snippet(map.get("install")));
+    }
+
+    /** A multi-line text such as an install snippet: kept whole up to {@link #MAX_SNIPPET} characters. */
+    private static String snippet(Object value) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        String stripped = s.stripTrailing();
+        return stripped.length() > MAX_SNIPPET ? stripped.substring(0, MAX_SNIPPET) : stripped;
     }
 
     private static String text(Object value) {

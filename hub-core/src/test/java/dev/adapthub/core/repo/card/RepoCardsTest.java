@@ -35,6 +35,28 @@ class RepoCardsTest {
     }
 
     @Test
+    void readsTheToolCentersFamiliesVersionAndInstallSnippet() {
+        RepoCard card = RepoCards.parse("""
+                ---
+                category: quantizer
+                chip_families: [NPU, GPGPU]
+                version: 8.1.RC1
+                install: |
+                  git clone https://example.org/msit
+                  bash install.sh
+                ---
+                """).card();
+        RepoCard list = RepoCards.parse("---\ninstall: [not, a, snippet]\nversion: {x: 1}\n---\n").card();
+
+        assertThat(card.chipFamilies()).containsExactly("NPU", "GPGPU");
+        assertThat(card.version()).isEqualTo("8.1.RC1");
+        assertThat(card.install()).isEqualTo("git clone https://example.org/msit\nbash install.sh");
+        assertThat(card.isEmpty()).isFalse();
+        assertThat(list.install()).isNull();
+        assertThat(list.version()).isNull();
+    }
+
+    @Test
     void malformedFrontMatterKeepsThePageAndSaysWhere() {
         ParsedReadme parsed = RepoCards.parse("---\nlicense: [unclosed\n---\nBody text\n");
 

@@ -1,0 +1,37 @@
+package dev.adapthub.web.tools;
+
+import dev.adapthub.chips.catalog.ChipFamily;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /tools}: the Tool Center, tools by category, chips, chip families and vendors. */
+@Controller
+class ToolCenterController {
+
+    static final List<String> CATEGORIES = List.of("inference-engine", "quantizer", "converter", "compiler",
+            "profiler", "runtime");
+
+    private final ToolCenter tools;
+
+    ToolCenterController(ToolCenter tools) {
+        this.tools = tools;
+    }
+
+    @GetMapping("/tools")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String family,
+            @RequestParam(required = false) String vendor, @RequestParam(required = false) String chip,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String sort,
+            Model model) {
+        ToolQuery query = new ToolQuery(q, family, vendor, chip, category, ToolQuery.Sort.parse(sort));
+        model.addAttribute("query", query);
+        model.addAttribute("tools", tools.search(query));
+        model.addAttribute("families", ChipFamily.values());
+        model.addAttribute("vendors", tools.vendors());
+        model.addAttribute("chips", tools.catalog());
+        model.addAttribute("categories", CATEGORIES);
+        return "tools/list";
+    }
+}
