@@ -15,6 +15,7 @@ import dev.adapthub.git.read.HistoryPage;
 import dev.adapthub.git.read.RefListing;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.Revisions;
+import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.git.read.TreeListing;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.store.RepositoryStore;
@@ -80,6 +81,21 @@ public class RepoFiles {
     public TreeListing list(Repo repo, ResolvedRevision at, String path, boolean recursive) {
         try {
             return Trees.list(git(repo), at.commitId(), path, recursive, MAX_TREE_ENTRIES);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /**
+     * The file or folder at {@code path}; empty when nothing is there.
+     *
+     * @throws dev.adapthub.core.common.InvalidInputException when the path is malformed
+     */
+    public Optional<TreeEntry> entry(Repo repo, ResolvedRevision at, String path) {
+        try {
+            return Optional.of(Trees.entry(git(repo), at.commitId(), path));
+        } catch (GitNotFoundException e) {
+            return Optional.empty();
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }
