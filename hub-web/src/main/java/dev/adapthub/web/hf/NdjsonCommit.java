@@ -123,7 +123,7 @@ record NdjsonCommit(String summary, String description, String parentCommit, Lis
                 byte[] bytes;
                 if ("base64".equals(encoding)) {
                     try {
-                        bytes = Base64.getMimeDecoder().decode(content);
+                        bytes = Base64.getDecoder().decode(content.strip());
                     } catch (IllegalArgumentException e) {
                         throw bad(line, "has content for '" + path + "' that is not valid base64");
                     }
