@@ -21,15 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code POST /api/repos/create} with {@code {name, organization?, type, private}}, as the
- * Hugging Face clients send it. Answers {@code {url, name, id}}; 409 when it exists.
+ * {@code POST /api/repos/create} with {@code {name, organization?, type, private}} (the Python
+ * client) or {@code {name, organization, type, visibility: public|private}} (the JavaScript
+ * client), as the Hugging Face clients send it. Answers {@code {url, name, id}}; 409 when it exists.
  */
 @RestController
 class RepoApiController {
 
     /** The request body; {@code type} defaults to model as on Hugging Face. */
     record CreateRequest(String name, String organization, String type,
-            @JsonProperty("private") Boolean privateRepo) {
+            @JsonProperty("private") Boolean privateRepo, String visibility) {
+
+        boolean isPrivate() {
+            return Boolean.TRUE.equals(privateRepo) || "private".equalsIgnoreCase(visibility);
+        }
     }
 
     private final RepoService repos;
@@ -51,7 +56,7 @@ class RepoApiController {
                 .orElseThrow(() -> new InvalidInputException("type", "type is model, dataset or tool."));
         Account account = current.of(user);
         Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
-                Boolean.TRUE.equals(body.privateRepo())));
+                body.isPrivate()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
         answer.put("name", repo.fullName());

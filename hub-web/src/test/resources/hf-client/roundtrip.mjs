@@ -1,0 +1,43 @@
+// Drives the real @huggingface/hub client against a running AdaptHub (HUB_URL, HF_TOKEN, REPO_NAME):
+// create a repository, upload a 12 MiB file (through LFS) and a small one, list, download, compare.
+// Prints one JSON line with what it saw; exits non-zero on the first failure.
+import { createRepo, downloadFile, listFiles, uploadFiles, whoAmI } from "@huggingface/hub";
+import { createHash, randomBytes } from "node:crypto";
+
+const hubUrl = process.env.HUB_URL;
+// The JS client insists on the "hf_" prefix; the hub accepts "hf_" + its own token.
+const accessToken = `hf_${process.env.HF_TOKEN}`;
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+const me = await whoAmI({ hubUrl, accessToken });
+const repo = { type: "model", name: `${me.name}/${process.env.REPO_NAME}` };
+await createRepo({ repo, accessToken, hubUrl });
+
+const big = randomBytes(12 * 1024 * 1024);
+const small = Buffer.from("# Uploaded by @huggingface/hub\n");
+const commit = await uploadFiles({
+  repo, accessToken, hubUrl,
+  files: [
+    { path: "weights/big.bin", content: new Blob([big]) },
+    { path: "README.md", content: new Blob([small]) },
+  ],
+});
+
+const listed = [];
+for await (const entry of listFiles({ repo, accessToken, hubUrl, recursive: true })) {
+  listed.push({ path: entry.path, type: entry.type, size: entry.size, lfs: entry.lfs?.oid ?? null });
+}
+
+const bigBlob = await downloadFile({ repo, path: "weights/big.bin", accessToken, hubUrl });
+const bigBack = Buffer.from(await bigBlob.arrayBuffer());
+const smallBlob = await downloadFile({ repo, path: "README.md", accessToken, hubUrl });
+const smallBack = Buffer.from(await smallBlob.arrayBuffer());
+
+console.log(JSON.stringify({
+  user: me.name,
+  commitOid: commit?.commit?.oid ?? null,
+  listed,
+  bigSha256: sha256(big),
+  bigIdentical: bigBack.equals(big),
+  smallIdentical: smallBack.equals(small),
+}));
