@@ -1,5 +1,6 @@
 // Drives the real @huggingface/hub client against a running AdaptHub (HUB_URL, HF_TOKEN, REPO_NAME):
-// create a repository, upload a 12 MiB file (through LFS) and a small one, list, download, compare.
+// create a repository, upload a 12 MiB file (through LFS) and a small one, list, download, compare;
+// then the same for a binary file in a dataset.
 // Prints one JSON line with what it saw; exits non-zero on the first failure.
 import { createRepo, downloadFile, listFiles, uploadFiles, whoAmI } from "@huggingface/hub";
 import { createHash, randomBytes } from "node:crypto";
@@ -33,6 +34,14 @@ const bigBack = Buffer.from(await bigBlob.arrayBuffer());
 const smallBlob = await downloadFile({ repo, path: "README.md", accessToken, hubUrl });
 const smallBack = Buffer.from(await smallBlob.arrayBuffer());
 
+// A dataset: its LFS batch URL has the datasets/ prefix; a small binary file goes through LFS too.
+const dataset = { type: "dataset", name: `${me.name}/${process.env.REPO_NAME}-data` };
+await createRepo({ repo: dataset, accessToken, hubUrl });
+const rows = Buffer.concat([Buffer.from([0x50, 0x41, 0x52, 0x31, 0]), randomBytes(4096)]);
+await uploadFiles({ repo: dataset, accessToken, hubUrl, files: [{ path: "data/train.parquet", content: new Blob([rows]) }] });
+const rowsBlob = await downloadFile({ repo: dataset, path: "data/train.parquet", accessToken, hubUrl });
+const rowsBack = Buffer.from(await rowsBlob.arrayBuffer());
+
 console.log(JSON.stringify({
   user: me.name,
   commitOid: commit?.commit?.oid ?? null,
@@ -40,4 +49,5 @@ console.log(JSON.stringify({
   bigSha256: sha256(big),
   bigIdentical: bigBack.equals(big),
   smallIdentical: smallBack.equals(small),
+  datasetIdentical: rowsBack.equals(rows),
 }));

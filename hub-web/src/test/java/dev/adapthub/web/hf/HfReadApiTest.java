@@ -215,7 +215,9 @@ class HfReadApiTest {
         String token = accounts.token(f.owner, TokenScope.WRITE);
         Map<String, Object> me = object(call(get("/api/whoami-v2").header("Authorization", "Bearer " + token)));
 
-        assertThat(me).containsEntry("type", "user").containsEntry("name", f.owner.name()).containsKeys("orgs", "id");
+        assertThat(me).containsEntry("type", "user").containsEntry("name", f.owner.name())
+                .containsEntry("isPro", false).containsEntry("email", "t@example.org")
+                .containsKeys("orgs", "id", "fullname", "canPay", "emailVerified", "avatarUrl");
         assertThat(me.get("auth")).isEqualTo(Map.of("type", "access_token", "accessToken", Map.of("role", "write")));
     }
 

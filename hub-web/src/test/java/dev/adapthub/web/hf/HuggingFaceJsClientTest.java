@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real {@code @huggingface/hub} npm package (installed into {@code target/hf-client} by the
  * set-up, kept between runs) against the running hub: createRepo, uploadFiles with a 12 MiB file
- * that goes through LFS and a small one, listFiles, downloadFile, byte for byte. Needs node and
+ * that goes through LFS and a small one, listFiles, downloadFile, byte for byte, and a binary file in
+ * a dataset (LFS under the {@code datasets/} prefix). Needs node and
  * npm: in CI their absence fails the test, elsewhere it is skipped with the reason.
  */
 @HubWebTest
@@ -75,7 +76,7 @@ class HuggingFaceJsClientTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> seen = JsonMapper.builder().build().readValue(last, Map.class);
         assertThat(seen).containsEntry("user", person.name()).containsEntry("bigIdentical", true)
-                .containsEntry("smallIdentical", true);
+                .containsEntry("smallIdentical", true).containsEntry("datasetIdentical", true);
         assertThat(seen.get("listed").toString()).contains("path=weights/big.bin", "lfs=" + seen.get("bigSha256"),
                 "path=README.md", "size=" + (12 << 20));
         // The hub stored what the client said: a pointer file in Git, the object in LFS, at the commit it reported.
@@ -85,6 +86,9 @@ class HuggingFaceJsClientTest {
         TreeEntry big = files.entry(repo, at, "weights/big.bin").orElseThrow();
         assertThat(big.lfs()).isPresent();
         assertThat(big.lfs().get().oid().hex()).isEqualTo(seen.get("bigSha256"));
+        var dataset = repos.get(RepoKind.DATASET, person.name(), "from-js-data", person);
+        assertThat(files.entry(dataset, files.resolve(dataset, "main").orElseThrow(), "data/train.parquet")
+                .orElseThrow().lfs()).isPresent();
     }
 
     private record Result(int exitCode, String stdout, String stderr) {
