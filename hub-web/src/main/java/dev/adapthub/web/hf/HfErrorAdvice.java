@@ -50,7 +50,8 @@ class HfErrorAdvice {
 
     static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String code,
             String message) {
-        log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(), code, message);
+        log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(),
+                code == null ? "" : code, message);
         var response = ResponseEntity.status(status)
                 .header("X-Error-Message", message.replaceAll("[^\\x20-\\x7E]", "?"));
         if (code != null) {

@@ -6,6 +6,8 @@ import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.read.CommitInfo;
 import dev.adapthub.git.read.TreeEntry;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,15 @@ import java.util.Map;
 /** The JSON shapes the Hugging Face clients parse, built from the hub's own values. */
 final class HfShapes {
 
+    /** Hugging Face's own format, milliseconds and Z, which older Python clients parse strictly. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private HfShapes() {
+    }
+
+    static String date(Instant instant) {
+        return DATE.format(instant);
     }
 
     /** A tree or paths-info entry: {@code {type, oid, size, path, lfs?, lastCommit?}}. */
@@ -29,7 +39,7 @@ final class HfShapes {
         json.put("path", entry.path());
         if (lastCommit != null) {
             json.put("lastCommit", Map.of("id", lastCommit.id().name(), "title", lastCommit.subject(),
-                    "date", lastCommit.committer().when().toString()));
+                    "date", date(lastCommit.committer().when())));
         }
         return json;
     }
@@ -52,7 +62,7 @@ final class HfShapes {
         json.put("title", commit.subject());
         json.put("message", commit.message());
         json.put("authors", List.of(Map.of("user", commit.author().name())));
-        json.put("date", commit.committer().when().toString());
+        json.put("date", date(commit.committer().when()));
         return json;
     }
 
@@ -77,9 +87,9 @@ final class HfShapes {
         json.put("tags", tags(summary));
         putIfSet(json, "pipeline_tag", summary.pipelineTag());
         putIfSet(json, "library_name", summary.library());
-        json.put("createdAt", repo.createdAt().toString());
+        json.put("createdAt", date(repo.createdAt()));
         Instant modified = summary.lastCommitAt() != null ? summary.lastCommitAt() : repo.updatedAt();
-        json.put("lastModified", modified.toString());
+        json.put("lastModified", date(modified));
         json.put("cardData", cardData(summary));
         return json;
     }

@@ -94,6 +94,7 @@ class HfReadApiTest {
                 .containsEntry("sha", f.tip()).containsEntry("private", false).containsEntry("gated", false)
                 .containsEntry("disabled", false).containsEntry("downloads", 0).containsEntry("likes", 0)
                 .containsEntry("pipeline_tag", "text-generation").containsEntry("library_name", "transformers");
+        assertThat((String) info.get("lastModified")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(asList(info.get("tags"))).contains("npu", "transformers", "license:apache-2.0");
         assertThat(asMap(info.get("cardData"))).containsEntry("license", "apache-2.0");
         @SuppressWarnings("unchecked")
