@@ -9,6 +9,8 @@ import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * client), as the Hugging Face clients send it. Answers {@code {url, name, id}}; 409 when it exists.
  */
 @RestController
+@Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
 class RepoApiController {
 
     /** The request body; {@code type} defaults to model as on Hugging Face. */
@@ -45,6 +48,7 @@ class RepoApiController {
         this.current = current;
     }
 
+    @Operation(summary = "Create a repository ({name, organization?, type, private | visibility})")
     @PostMapping("/api/repos/create")
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal HubUser user,
             @RequestBody(required = false) CreateRequest body, HttpServletRequest request) {

@@ -4,6 +4,8 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the other fields of the JavaScript client's {@code WhoAmIUser}).
  */
 @RestController
+@Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
 class WhoAmIController {
 
     private final OrganizationService organizations;
@@ -30,6 +33,7 @@ class WhoAmIController {
         this.current = current;
     }
 
+    @Operation(summary = "Who the token belongs to")
     @GetMapping("/api/whoami-v2")
     ResponseEntity<Map<String, Object>> whoami(@AuthenticationPrincipal HubUser user) {
         if (user == null) {
