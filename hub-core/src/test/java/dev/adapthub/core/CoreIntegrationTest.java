@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** A test of the core services against a real PostgreSQL database (one context for all such tests). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"hub.demo.enabled=false", "hub.data-dir=target/test-data"})
+@SpringBootTest(classes = CoreTestApplication.class, properties = {"hub.demo.enabled=false", "hub.data-dir=target/test-data",
+        "db-scheduler.immediate-execution-enabled=true", "db-scheduler.polling-interval=1s"})
 public @interface CoreIntegrationTest {
 }

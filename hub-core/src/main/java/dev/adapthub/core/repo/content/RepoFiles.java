@@ -10,6 +10,7 @@ import dev.adapthub.git.read.CommitDetail;
 import dev.adapthub.git.read.CommitInfo;
 import dev.adapthub.git.read.DiffLimits;
 import dev.adapthub.git.read.Diffs;
+import dev.adapthub.git.read.FileDiff;
 import dev.adapthub.git.read.History;
 import dev.adapthub.git.read.HistoryPage;
 import dev.adapthub.git.read.RefListing;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Service;
 public class RepoFiles {
 
     public static final int MAX_TREE_ENTRIES = 5_000;
+    /** Diff limits that list changed files without computing patches (every blob counts as too large). */
+    private static final DiffLimits PATHS_ONLY = new DiffLimits(MAX_TREE_ENTRIES, 1, 1, 1, 0);
 
     private final RepositoryStore store;
     private final RepoService repos;
@@ -150,6 +154,21 @@ public class RepoFiles {
     public CommitDetail commitDetail(Repo repo, ResolvedRevision at, DiffLimits limits) {
         try {
             return Diffs.commit(git(repo), at.commitId(), limits);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /**
+     * Paths that {@code head} adds or modifies relative to {@code base} (renames count under their
+     * new path; deletions are left out). No patches are computed.
+     */
+    public List<String> changedPaths(Repo repo, ObjectId base, ObjectId head) {
+        try {
+            return Diffs.between(git(repo), base, head, PATHS_ONLY).files().stream()
+                    .filter(d -> d.newPath() != null)
+                    .map(FileDiff::newPath)
+                    .toList();
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }

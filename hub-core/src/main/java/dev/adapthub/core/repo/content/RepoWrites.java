@@ -14,6 +14,7 @@ import dev.adapthub.git.write.FileChange;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,12 +29,15 @@ public class RepoWrites {
     private final RepoService repos;
     private final Commits commits;
     private final RepoIndexer indexer;
+    private final ApplicationEventPublisher events;
 
-    RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer) {
+    RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.repos = repos;
         this.commits = new Commits(refs);
         this.indexer = indexer;
+        this.events = events;
     }
 
     /**
@@ -57,6 +61,9 @@ public class RepoWrites {
         if (branch.equals(repo.defaultBranch())) {
             indexer.refresh(repo);
         }
+        ObjectId before = result.parentId() == null ? ObjectId.zeroId() : result.parentId();
+        events.publishEvent(new RefsMoved(repo.id(), author.name(),
+                List.of(new RefsMoved.Move(result.refName(), before, result.commitId()))));
         return result;
     }
 }

@@ -5,6 +5,7 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RefsMoved;
 import dev.adapthub.core.repo.content.RepoIndexer;
 import dev.adapthub.git.receive.PostReceiveListener;
 import dev.adapthub.git.receive.PushContext;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +32,13 @@ public class PushRules implements PushPolicy, PostReceiveListener {
     private final RepoService repos;
     private final AccountService accounts;
     private final RepoIndexer indexer;
+    private final ApplicationEventPublisher events;
 
-    PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer) {
+    PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer, ApplicationEventPublisher events) {
         this.repos = repos;
         this.accounts = accounts;
         this.indexer = indexer;
+        this.events = events;
     }
 
     @Override
@@ -75,6 +79,8 @@ public class PushRules implements PushPolicy, PostReceiveListener {
         repos.findByStorage(context.repository()).ifPresent(repo -> {
             indexer.refresh(repo);
             log.info("{} pushed {} ref(s) to {}", context.user(), applied.size(), repo.fullName());
+            events.publishEvent(new RefsMoved(repo.id(), context.user(), applied.stream()
+                    .map(c -> new RefsMoved.Move(c.getRefName(), c.getOldId(), c.getNewId())).toList()));
         });
     }
 }
