@@ -154,7 +154,9 @@ class HfReadApiTest {
 
     @Test
     void treePagesFollowAnAbsoluteLinkToThisHub() throws Exception {
-        MockHttpServletResponse first = call(get(f.api() + "/tree/main?recursive=true&limit=3"));
+        // Forwarded headers count only when the operator turns Spring's forwarded-header handling on.
+        MockHttpServletResponse first = call(get(f.api() + "/tree/main?recursive=true&limit=3")
+                .header("X-Forwarded-Host", "evil.example"));
         String link = first.getHeader("Link");
 
         assertThat(list(first)).hasSize(3);
@@ -182,6 +184,18 @@ class HfReadApiTest {
         assertThat(asMap(json.get(0).get("lastCommit"))).containsEntry("title", "First files");
         assertThat(form).extracting(e -> e.get("path")).containsExactly("config.json", "a");
         assertThat(form.get(0)).doesNotContainKey("lastCommit");
+    }
+
+    @Test
+    void pathsInfoRefusesTraversalNamingThePath() throws Exception {
+        MockHttpServletResponse r = call(post(f.api() + "/paths-info/main").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paths\": [\"config.json\", \"../../etc/passwd\"]}"));
+        MockHttpServletResponse none = call(post(f.api() + "/paths-info/main").contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
+
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getHeader("X-Error-Message")).contains("../../etc/passwd");
+        assertThat(none.getStatus()).isEqualTo(400);
     }
 
     @Test
