@@ -58,7 +58,7 @@ class HfRepoController {
             ResolvedRevision at = hf.revision(repo, revision);
             json.put("sha", at.commitId().name());
             List<Map<String, Object>> siblings = new ArrayList<>();
-            for (TreeEntry entry : files.list(repo, at, "", true).entries()) {
+            for (TreeEntry entry : files.listUpTo(repo, at, "", true, HfTreeController.MAX_LISTING).entries()) {
                 if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
                     siblings.add(HfShapes.sibling(entry));
                 }

@@ -39,6 +39,8 @@ class HfTreeController {
     /** With {@code expand} every entry costs a history walk: smaller pages, as on Hugging Face. */
     static final int EXPANDED_PAGE = 50;
     static final int MAX_PATHS = 1000;
+    /** Listings are paged, but read whole per request: the cap bounds one request's memory and time. */
+    static final int MAX_LISTING = 100_000;
 
     /** The JSON body of paths-info. */
     record PathsRequest(List<String> paths, Boolean expand) {
@@ -68,7 +70,7 @@ class HfTreeController {
         String path = HfRepos.pathAfterRevision(request);
         TreeListing listing;
         try {
-            listing = files.list(repo, at, path, isTrue(recursive));
+            listing = files.listUpTo(repo, at, path, isTrue(recursive), MAX_LISTING);
         } catch (NotFoundException e) {
             throw HfError.entryNotFound("No folder '" + path + "' at " + revision + " in " + repo.fullName() + ".");
         } catch (InvalidInputException e) {
@@ -85,6 +87,9 @@ class HfTreeController {
             page.add(HfShapes.entry(entry, expanded ? lastCommit(repo, at, entry.path()) : null));
         }
         var response = ResponseEntity.ok();
+        if (listing.truncated()) {
+            response.header("X-Listing-Truncated", "more than " + MAX_LISTING + " entries; list sub-folders");
+        }
         if (offset + pageSize < entries.size()) {
             response.header("Link", HfLinks.next(request, offset + pageSize));
         }

@@ -83,11 +83,7 @@ public class RepoFiles {
     }
 
     public TreeListing list(Repo repo, ResolvedRevision at, String path, boolean recursive) {
-        try {
-            return Trees.list(git(repo), at.commitId(), path, recursive, MAX_TREE_ENTRIES);
-        } catch (GitException e) {
-            throw GitErrors.translate(e);
-        }
+        return listUpTo(repo, at, path, recursive, MAX_TREE_ENTRIES);
     }
 
     /**
@@ -100,6 +96,18 @@ public class RepoFiles {
             return Optional.of(Trees.entry(git(repo), at.commitId(), path));
         } catch (GitNotFoundException e) {
             return Optional.empty();
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /**
+     * Like {@link #list}, with a caller-chosen cap: the API pages through listings larger than
+     * the pages can show ({@link TreeListing#truncated()} still tells when even this cap was hit).
+     */
+    public TreeListing listUpTo(Repo repo, ResolvedRevision at, String path, boolean recursive, int maxEntries) {
+        try {
+            return Trees.list(git(repo), at.commitId(), path, recursive, maxEntries);
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }
