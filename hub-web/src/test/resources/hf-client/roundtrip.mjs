@@ -16,6 +16,7 @@ await createRepo({ repo, accessToken, hubUrl });
 
 const big = randomBytes(12 * 1024 * 1024);
 const small = Buffer.from("# Uploaded by @huggingface/hub\n");
+const uploadStart = performance.now();
 const commit = await uploadFiles({
   repo, accessToken, hubUrl,
   files: [
@@ -24,13 +25,17 @@ const commit = await uploadFiles({
   ],
 });
 
+const uploadMs = Math.round(performance.now() - uploadStart);
+
 const listed = [];
 for await (const entry of listFiles({ repo, accessToken, hubUrl, recursive: true })) {
   listed.push({ path: entry.path, type: entry.type, size: entry.size, lfs: entry.lfs?.oid ?? null });
 }
 
+const downloadStart = performance.now();
 const bigBlob = await downloadFile({ repo, path: "weights/big.bin", accessToken, hubUrl });
 const bigBack = Buffer.from(await bigBlob.arrayBuffer());
+const downloadMs = Math.round(performance.now() - downloadStart);
 const smallBlob = await downloadFile({ repo, path: "README.md", accessToken, hubUrl });
 const smallBack = Buffer.from(await smallBlob.arrayBuffer());
 
@@ -50,4 +55,6 @@ console.log(JSON.stringify({
   bigIdentical: bigBack.equals(big),
   smallIdentical: smallBack.equals(small),
   datasetIdentical: rowsBack.equals(rows),
+  uploadMs,
+  downloadMs,
 }));

@@ -75,6 +75,8 @@ class HuggingFaceJsClientTest {
         String last = node.stdout().strip().lines().reduce((a, b) -> b).orElse("{}");
         @SuppressWarnings("unchecked")
         Map<String, Object> seen = JsonMapper.builder().build().readValue(last, Map.class);
+        System.out.printf("@huggingface/hub %s: uploadFiles (12 MiB through LFS + a small file) %s ms,"
+                + " downloadFile (12 MiB) %s ms%n", CLIENT_VERSION, seen.get("uploadMs"), seen.get("downloadMs"));
         assertThat(seen).containsEntry("user", person.name()).containsEntry("bigIdentical", true)
                 .containsEntry("smallIdentical", true).containsEntry("datasetIdentical", true);
         assertThat(seen.get("listed").toString()).contains("path=weights/big.bin", "lfs=" + seen.get("bigSha256"),
