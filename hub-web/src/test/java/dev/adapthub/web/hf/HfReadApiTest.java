@@ -5,11 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.adapthub.core.repo.NewRepo;
+import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.git.lfs.LfsStores;
+import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.net.URI;
@@ -115,6 +118,20 @@ class HfReadApiTest {
 
         assertThat(info.keySet()).containsExactly("_id", "id", "sha", "likes");
         assertThat(encoded).containsEntry("sha", f.tip());
+    }
+
+    @Test
+    void namesWithDotsAreWholeNames() throws Exception {
+        var dotted = repos.create(f.owner, new NewRepo(RepoKind.MODEL,
+                null, "Llama-3.1-8B.v2", false));
+        writes.commit(dotted, f.owner, "main", null, "One", List.of(
+                FileChange.put("config.json", "{}")));
+
+        Map<String, Object> info = object(call(get("/api/models/" + dotted.fullName())));
+        List<Map<String, Object>> tree = list(call(get("/api/models/" + dotted.fullName() + "/tree/main")));
+
+        assertThat(info).containsEntry("id", f.owner.name() + "/Llama-3.1-8B.v2");
+        assertThat(tree).extracting(e -> e.get("path")).containsExactly("config.json");
     }
 
     @Test
