@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -186,6 +187,28 @@ class HfWriteApiTest {
         assertThat(inline.getStatus()).isEqualTo(413);
         assertThat(inline.getHeader("X-Error-Message")).contains("big.bin").contains("LFS");
         assertThat(f.tip()).isEqualTo(tip);
+    }
+
+    @Test
+    void createRepoTakesTheJsClientsShapeWithInitialFilesAndABadFileCreatesNothing() throws Exception {
+        String created = "{\"name\": \"with-files\", \"organization\": \"" + f.owner.name() + "\", \"type\": \"model\","
+                + " \"visibility\": \"private\", \"files\": [{\"path\": \"README.md\", \"encoding\": \"base64\","
+                + " \"content\": \"" + Base64.getEncoder().encodeToString("# Hi\n".getBytes()) + "\"}]}";
+        String bad = "{\"name\": \"with-bad-files\", \"type\": \"model\", \"files\": [{\"path\": \"../x\","
+                + " \"content\": \"x\"}]}";
+        MockHttpServletResponse ok = mvc.perform(post("/api/repos/create").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(created)).andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(post("/api/repos/create")
+                .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(bad))
+                .andReturn().getResponse();
+
+        assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(200);
+        assertThat(object(ok)).containsEntry("id", f.owner.name() + "/with-files").containsEntry("private", true);
+        var repo = repos.get(RepoKind.MODEL, f.owner.name(), "with-files", f.owner);
+        assertThat(files.readText(repo, files.resolve(repo, "main").orElseThrow(), "README.md", 100)).contains("# Hi\n");
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getHeader("X-Error-Message")).contains("../x");
+        assertThat(repos.find(RepoKind.MODEL, f.owner.name(), "with-bad-files", f.owner)).isEmpty();
     }
 
     @Test
