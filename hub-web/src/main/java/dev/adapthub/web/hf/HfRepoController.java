@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,6 +41,12 @@ class HfRepoController {
             @RequestParam(name = "expand[]", required = false) List<String> expandBrackets,
             @AuthenticationPrincipal HubUser user) {
         return infoAt(type, owner, name, null, expand, expandBrackets, user);
+    }
+
+    @Operation(summary = "Spaces are not offered: RepoNotFound, which the clients understand")
+    @RequestMapping({"/api/spaces", "/api/spaces/**"})
+    Map<String, Object> spaces() {
+        throw HfError.repoNotFound("This hub hosts models, datasets and tools; it does not offer Spaces.");
     }
 
     @Operation(summary = "Repository info at a revision (branch, tag, commit; URL-encode '/' as %2F)")

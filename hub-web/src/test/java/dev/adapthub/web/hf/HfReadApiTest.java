@@ -148,6 +148,9 @@ class HfReadApiTest {
         assertThat(revision.getStatus()).isEqualTo(404);
         assertThat(revision.getHeader("X-Error-Code")).isEqualTo("RevisionNotFound");
         assertThat(tree.getHeader("X-Error-Code")).isEqualTo("RevisionNotFound");
+        MockHttpServletResponse space = call(get("/api/spaces/" + f.repo.fullName()));
+        assertThat(space.getStatus()).isEqualTo(404);
+        assertThat(space.getHeader("X-Error-Code")).isEqualTo("RepoNotFound");
         assertThat(entry.getStatus()).isEqualTo(404);
         assertThat(entry.getHeader("X-Error-Code")).isEqualTo("EntryNotFound");
     }
