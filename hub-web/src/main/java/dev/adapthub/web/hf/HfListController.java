@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/models} (and datasets, tools) as {@code listModels}/{@code list_models} call it:
- * {@code search}, {@code author}, {@code filter} (a tag), {@code sort}, {@code limit}, paged
+ * {@code search}, {@code author}, {@code filter} (a tag), {@code sort}, {@code limit}, {@code expand}, paged
  * through {@code Link: rel="next"}. Without {@code author} only public repositories are listed;
  * with it, what the caller may read under that namespace.
  */
@@ -45,6 +45,7 @@ class HfListController {
             @RequestParam(required = false) String filter, @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit,
             @RequestParam(name = HfLinks.CURSOR, required = false) String cursor,
+            @RequestParam(name = "expand", required = false) List<String> expand,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
         RepoKind kind = HfRepos.kind(type).orElseThrow();
         int size = Math.max(1, Math.min(limit == null ? 30 : limit, RepoQuery.MAX_PAGE_SIZE));
@@ -72,6 +73,6 @@ class HfListController {
         if (more) {
             response.header("Link", HfLinks.next(request, offset + size));
         }
-        return response.body(found.stream().map(HfShapes::repo).toList());
+        return response.body(found.stream().map(r -> HfShapes.expand(HfShapes.repo(r), expand)).toList());
     }
 }

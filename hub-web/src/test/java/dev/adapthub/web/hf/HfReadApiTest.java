@@ -122,15 +122,15 @@ class HfReadApiTest {
 
     @Test
     void namesWithDotsAreWholeNames() throws Exception {
-        var dotted = repos.create(f.owner, new NewRepo(RepoKind.MODEL,
-                null, "Llama-3.1-8B.v2", false));
-        writes.commit(dotted, f.owner, "main", null, "One", List.of(
+        var someone = accounts.create("dots");
+        var dotted = repos.create(someone, new NewRepo(RepoKind.MODEL, null, "Llama-3.1-8B.v2", false));
+        writes.commit(dotted, someone, "main", null, "One", List.of(
                 FileChange.put("config.json", "{}")));
 
         Map<String, Object> info = object(call(get("/api/models/" + dotted.fullName())));
         List<Map<String, Object>> tree = list(call(get("/api/models/" + dotted.fullName() + "/tree/main")));
 
-        assertThat(info).containsEntry("id", f.owner.name() + "/Llama-3.1-8B.v2");
+        assertThat(info).containsEntry("id", someone.name() + "/Llama-3.1-8B.v2");
         assertThat(tree).extracting(e -> e.get("path")).containsExactly("config.json");
     }
 
@@ -243,6 +243,8 @@ class HfReadApiTest {
         assertThat(byAuthor.get(0)).containsKeys("_id", "likes", "downloads", "tags", "private", "lastModified");
         assertThat(searched).extracting(m -> m.get("id")).contains(f.repo.fullName());
         assertThat(datasets).isEmpty();
+        assertThat(list(call(get("/api/models?author=" + f.owner.name() + "&expand=likes"))).get(0).keySet())
+                .containsExactly("_id", "id", "likes");
     }
 
     @Test
