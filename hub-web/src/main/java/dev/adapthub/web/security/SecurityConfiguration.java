@@ -9,16 +9,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * Three filter chains: the OpenAPI page (its own CSP); machines (REST API, Git, LFS) authenticate per request with tokens and
- * need no CSRF; people use pages with form login, a session and CSRF on every form.
+ * Three filter chains: machines (REST API, Git, LFS) authenticate per request with tokens and
+ * need no CSRF; people use pages with form login, a session and CSRF on every form; the OpenAPI
+ * page has a CSP of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -73,9 +74,10 @@ class SecurityConfiguration {
 
     /**
      * Lets {@code %2F} through, for revisions such as {@code refs%2Fpr%2F3} that the Hugging Face
-     * clients URL-encode into one path segment. Safe here because every hub controller decodes
-     * path segments itself, once, and checks the decoded path ({@code GitPaths}); encoded
-     * {@code .}, {@code %} and backslashes stay refused.
+     * clients URL-encode into one path segment (Tomcat decodes it in the servlet path, where this
+     * firewall still sees any {@code ..}). Safe because every hub controller decodes path segments
+     * itself, once, and checks the decoded path ({@code GitPaths}); encoded {@code .}, {@code %}
+     * and backslashes stay refused.
      */
     @Bean
     WebSecurityCustomizer encodedSlashes() {
