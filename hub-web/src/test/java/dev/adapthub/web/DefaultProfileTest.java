@@ -68,4 +68,20 @@ class DefaultProfileTest {
     }
 
     @Autowired dev.adapthub.core.bootstrap.FirstStart firstStart;
+
+    @Test
+    void theDemoProposalsAreOpenAndTheirChecksEndWithTheExpectedVerdicts() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from check_runs where status <> 'PENDING'", Long.class) >= 3);
+        java.util.List<String> verdicts = jdbc.queryForList("select p.title || ': ' || c.verdict from check_runs c"
+                + " join pull_requests p on p.id = c.pull_request_id order by p.title", String.class);
+
+        assertThat(verdicts).containsExactly(
+                "Add Llama-3.1-8B-Instruct on H100 SXM with online FP8 (vLLM): PASS",
+                "Add Qwen2.5-72B-Instruct on a single Ascend 910B4 (vllm-ascend, bf16): FAIL",
+                "Add Qwen2.5-7B-Instruct for Atlas 300I Duo (Ascend 310P, MindIE): FAIL");
+        firstStart.run();
+        assertThat(jdbc.queryForObject("select count(*) from pull_requests", Long.class)).isEqualTo(3);
+        assertThat(HubPage.get(port, "/Qwen/Qwen2.5-7B-Instruct/pulls").body()).contains("Atlas 300I Duo");
+    }
 }

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * each starts with (at {@code demo/repos/{owner}/{name}/{path}}). Its {@code pullRequests}
  * section is read by the pull-request feature once it exists.
  */
-record DemoManifest(List<DemoRepo> repositories) {
+record DemoManifest(List<DemoRepo> repositories, List<DemoPull> pullRequests) {
 
     static final String FOLDER = "demo/";
 
@@ -28,11 +28,19 @@ record DemoManifest(List<DemoRepo> repositories) {
         }
     }
 
+    /** A proposal opened at seeding: the file {@code source} of the repository's demo folder, committed at {@code path}. */
+    record DemoPull(String repo, String source, String path, String title, String description) {
+
+        String resource() {
+            return FOLDER + "repos/" + repo + "/" + source;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static DemoManifest load(ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(FOLDER + "manifest.yaml")) {
             if (in == null) {
-                return new DemoManifest(List.of());
+                return new DemoManifest(List.of(), List.of());
             }
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             List<DemoRepo> repos = new ArrayList<>();
@@ -42,7 +50,12 @@ record DemoManifest(List<DemoRepo> repositories) {
                 repos.add(new DemoRepo(kind, (String) entry.get("owner"), (String) entry.get("name"),
                         List.copyOf((List<String>) entry.get("files"))));
             }
-            return new DemoManifest(List.copyOf(repos));
+            List<DemoPull> pulls = new ArrayList<>();
+            for (Map<String, Object> entry : (List<Map<String, Object>>) root.getOrDefault("pullRequests", List.of())) {
+                pulls.add(new DemoPull((String) entry.get("repo"), (String) entry.get("source"), (String) entry.get("path"),
+                        (String) entry.get("title"), (String) entry.get("description")));
+            }
+            return new DemoManifest(List.copyOf(repos), List.copyOf(pulls));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

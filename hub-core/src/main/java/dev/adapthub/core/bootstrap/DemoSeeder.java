@@ -3,8 +3,11 @@ package dev.adapthub.core.bootstrap;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.org.NewOrganization;
 import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -43,8 +46,11 @@ class DemoSeeder {
     private final RepoService repos;
     private final RepoFiles files;
     private final RepoWrites writes;
+    private final PullRequestService pulls;
 
-    DemoSeeder(OrganizationService organizations, RepoService repos, RepoFiles files, RepoWrites writes) {
+    DemoSeeder(OrganizationService organizations, RepoService repos, RepoFiles files, RepoWrites writes,
+            PullRequestService pulls) {
+        this.pulls = pulls;
         this.organizations = organizations;
         this.repos = repos;
         this.files = files;
@@ -54,13 +60,36 @@ class DemoSeeder {
     public void seed(Account owner) {
         seedOrganizations(owner);
         int created = 0;
-        for (DemoManifest.DemoRepo demo : DemoManifest.load(getClass().getClassLoader()).repositories()) {
+        DemoManifest manifest = DemoManifest.load(getClass().getClassLoader());
+        for (DemoManifest.DemoRepo demo : manifest.repositories()) {
             if (seedRepository(owner, demo)) {
                 created++;
             }
         }
         if (created > 0) {
             log.info("Seeded {} demo repositories.", created);
+        }
+        seedPullRequests(owner, manifest.pullRequests());
+    }
+
+    /**
+     * Opens the manifest's proposals (as the admin: the demo has no other account) unless a pull
+     * request with the same title exists; their checks run in the background.
+     */
+    private void seedPullRequests(Account admin, List<DemoManifest.DemoPull> proposals) {
+        int opened = 0;
+        for (DemoManifest.DemoPull demo : proposals) {
+            String[] name = demo.repo().split("/", 2);
+            Repo repo = repos.find(RepoKind.MODEL, name[0], name[1], admin).orElse(null);
+            if (repo == null || pulls.list(repo, null, null, null).stream().anyMatch(p -> p.title().equals(demo.title()))) {
+                continue;
+            }
+            pulls.openWithChanges(admin, repo, NewPullRequest.of(demo.title(), demo.description()), null,
+                    demo.title(), List.of(new FileChange.Put(demo.path(), Content.of(read(demo.resource())))));
+            opened++;
+        }
+        if (opened > 0) {
+            log.info("Opened {} demo pull requests; their checks run in the background.", opened);
         }
     }
 

@@ -44,7 +44,8 @@ public final class Commits {
     /**
      * Commits {@code changes} onto {@code branch}.
      *
-     * @param branch short ({@code main}) or full ({@code refs/heads/main}) branch name
+     * @param branch short ({@code main}) or full ({@code refs/heads/main}) branch name, or a pull
+     *        request head ({@code refs/pr/7}), which the hub commits to for changes proposed in the browser
      * @param expectedParent the tip the user's edit was based on: a commit id (the branch must
      *        still be there), {@link ObjectId#zeroId()} (the branch must not exist yet), or null
      *        (the current tip, or a new branch when it does not exist)
@@ -57,7 +58,7 @@ public final class Commits {
      */
     public CommitResult commit(Repository repo, String branch, ObjectId expectedParent, PersonIdent author,
             String message, List<FileChange> changes) throws GitException {
-        String ref = RefNames.branchRef(branch);
+        String ref = RefNames.prNumber(branch).isPresent() ? branch : RefNames.branchRef(branch);
         checkMessage(message);
         if (changes.isEmpty()) {
             throw new GitInvalidInputException("a commit needs at least one file change");

@@ -7,9 +7,9 @@ import java.util.List;
  * One line of a unified diff with the CSS class that colours it: {@code add}, {@code del},
  * {@code hunk} ({@code @@ … @@}), {@code meta} (file headers) or {@code ctx}.
  */
-record DiffLine(String kind, String text) {
+public record DiffLine(String kind, String text) {
 
-    static List<DiffLine> parse(String patch) {
+    public static List<DiffLine> parse(String patch) {
         List<DiffLine> lines = new ArrayList<>();
         if (patch == null || patch.isEmpty()) {
             return lines;

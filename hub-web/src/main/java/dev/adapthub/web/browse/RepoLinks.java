@@ -17,7 +17,7 @@ public final class RepoLinks {
 
     private final String base;
 
-    RepoLinks(Repo repo) {
+    public RepoLinks(Repo repo) {
         this.base = "/" + repo.urlPath();
     }
 
@@ -57,6 +57,10 @@ public final class RepoLinks {
 
     public String tags() {
         return base + "/tags";
+    }
+
+    public String pulls() {
+        return base + "/pulls";
     }
 
     /** Breadcrumbs of a folder or file path: each ancestor with its tree link, the last one included. */

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** Commit times as the browse pages print them: minutes, in UTC, so every reader sees the same text. */
 public final class TimeFormat {
 
-    static final TimeFormat UTC = new TimeFormat();
+    public static final TimeFormat UTC = new TimeFormat();
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 

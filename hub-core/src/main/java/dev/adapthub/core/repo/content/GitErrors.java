@@ -10,12 +10,12 @@ import dev.adapthub.git.GitInvalidInputException;
 import dev.adapthub.git.GitNotFoundException;
 
 /** Turns hub-git's checked exceptions into the hub's client-facing ones. */
-final class GitErrors {
+public final class GitErrors {
 
     private GitErrors() {
     }
 
-    static HubException translate(GitException e) {
+    public static HubException translate(GitException e) {
         if (e instanceof GitNotFoundException) {
             return new NotFoundException(capitalize(e.getMessage()) + ".");
         }

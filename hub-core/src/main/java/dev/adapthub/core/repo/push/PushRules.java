@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may move which ref with {@code git push}: writers push to ordinary branches and tags;
  * the default branch is protected, so only maintainers push to it directly (everyone else
- * proposes a pull request); nobody deletes it. After a push, the repository's index is refreshed.
+ * proposes a pull request); nobody deletes it. Features add their own rules as {@link PushGuard}s
+ * (branch protection, pull request heads), asked first. After a push, the repository's index is refreshed.
  */
 @Component
 public class PushRules implements PushPolicy, PostReceiveListener {
@@ -33,8 +34,11 @@ public class PushRules implements PushPolicy, PostReceiveListener {
     private final AccountService accounts;
     private final RepoIndexer indexer;
     private final ApplicationEventPublisher events;
+    private final List<PushGuard> guards;
 
-    PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer, ApplicationEventPublisher events) {
+    PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer, ApplicationEventPublisher events,
+            List<PushGuard> guards) {
+        this.guards = guards;
         this.repos = repos;
         this.accounts = accounts;
         this.indexer = indexer;
@@ -52,6 +56,19 @@ public class PushRules implements PushPolicy, PostReceiveListener {
         RepoPermission permission = repos.permission(repo, account.get());
         String ref = command.getRefName();
         String defaultRef = "refs/heads/" + repo.defaultBranch();
+        if (!permission.allows(RepoPermission.READ)) {
+            return PushVerdict.reject("repository not found");
+        }
+        for (PushGuard guard : guards) {
+            Optional<PushVerdict> verdict = guard.check(repo, account.get(), permission, command);
+            if (verdict.isPresent()) {
+                return verdict.get();
+            }
+        }
+        if (ref.startsWith("refs/pr/")) {
+            return PushVerdict.reject(ref + " is a pull request head managed by the hub: open a pull request,"
+                    + " then push to the refs/pr/{n} it names");
+        }
         if (!permission.allows(RepoPermission.WRITE)) {
             return PushVerdict.reject("you may read " + repo.fullName() + " but not push to it: ask a maintainer for"
                     + " write access, or open a pull request");

@@ -1,0 +1,6 @@
+package dev.adapthub.core.pull.protection;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SettingsRows extends JpaRepository<PullSettings, Long> {
+}
