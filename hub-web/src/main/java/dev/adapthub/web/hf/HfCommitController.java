@@ -2,6 +2,9 @@ package dev.adapthub.web.hf;
 
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
+import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullRequest;
+import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
@@ -11,7 +14,6 @@ import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.RefListing;
-import dev.adapthub.git.write.CommitResult;
 import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.api.ApiAuth;
@@ -26,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,19 +43,25 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Commits as {@code commit}/{@code uploadFiles}/{@code create_commit} make them: the NDJSON body of
  * {@code POST …/commit/{branch}} is checked whole (paths, base64, LFS objects present in this
  * repository's store) before the branch moves, and {@code parentCommit} makes the commit fail
- * with 412 when the branch moved since the client looked.
+ * with 412 when the branch moved since the client looked. {@code ?create_pr=1} opens a pull
+ * request with the change instead, and the revision {@code refs/pr/{n}} commits onto one.
  */
 @RestController
 @Tag(name = "Hugging Face-compatible")
 class HfCommitController {
+
+    private static final Pattern PULL_REF = Pattern.compile("refs/pr/([1-9][0-9]{0,17})");
 
     private final HfRepos hf;
     private final RepoService repos;
     private final RepoFiles files;
     private final RepoWrites writes;
     private final LfsStores lfs;
+    private final PullRequestService pulls;
 
-    HfCommitController(HfRepos hf, RepoService repos, RepoFiles files, RepoWrites writes, LfsStores lfs) {
+    HfCommitController(HfRepos hf, RepoService repos, RepoFiles files, RepoWrites writes, LfsStores lfs,
+            PullRequestService pulls) {
+        this.pulls = pulls;
         this.hf = hf;
         this.repos = repos;
         this.files = files;
@@ -60,40 +70,55 @@ class HfCommitController {
     }
 
     @Operation(summary = "Commit to a branch (NDJSON: header, file, lfsFile, deletedFile, deletedFolder)",
-            description = "Answers {commitUrl, commitOid}. create_pr=1 is not available yet (501).")
+            description = "Answers {commitUrl, commitOid, pullRequestUrl?}. create_pr=1 opens a pull request with"
+                    + " the change instead of writing the branch; revision refs/pr/{n} commits onto that pull request.")
     @PostMapping("/api/{type:models|datasets|tools}/{owner}/{name}/commit/{revision}")
     Map<String, Object> commit(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
             @PathVariable String revision, @RequestParam(name = "create_pr", required = false) String createPr,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request) throws IOException {
         ApiAuth.requireWrite(user);
         Repo repo = hf.repo(type, owner, name, user);
-        if (HfTreeController.isTrue(createPr)) {
-            throw new HfError(HttpStatus.NOT_IMPLEMENTED, null, "Opening a pull request through the commit"
-                    + " endpoint (create_pr=1) is not available on this hub yet; commit to a branch instead.");
-        }
-        String branch = branch(repo, revision);
+        Matcher pullRef = PULL_REF.matcher(revision);
+        boolean openPull = HfTreeController.isTrue(createPr);
+        String branch = pullRef.matches() ? null : branch(repo, revision);
         NdjsonCommit body = NdjsonCommit.parse(readLimited(request));
         ObjectId parent = parent(body.parentCommit());
         Account account = hf.account(user);
         List<FileChange> changes = changes(repo, body);
-        String message = body.summary() == null || body.summary().isBlank() ? "Upload files" : body.summary().strip();
+        String title = body.summary() == null || body.summary().isBlank() ? "Upload files" : body.summary().strip();
+        String message = title;
         if (body.description() != null && !body.description().isBlank()) {
             message += "\n\n" + body.description().strip();
         }
-        CommitResult result;
+        ObjectId commitId;
+        PullRequest pull = null;
         try {
-            result = writes.commit(repo, account, branch, parent, message, changes);
+            if (pullRef.matches()) {
+                pull = pulls.commitToPullRequest(account, repo, Long.parseLong(pullRef.group(1)), parent, message,
+                        changes);
+                commitId = ObjectId.fromString(pull.headCommit());
+            } else if (openPull) {
+                pull = pulls.openWithChanges(account, repo, new NewPullRequest(title, body.description(), branch,
+                        false, List.of()), parent, message, changes);
+                commitId = ObjectId.fromString(pull.headCommit());
+            } else {
+                commitId = writes.commit(repo, account, branch, parent, message, changes).commitId();
+            }
         } catch (ConflictException e) {
             if (parent != null) {
-                throw new HfError(HttpStatus.PRECONDITION_FAILED, null, "The branch '" + branch
-                        + "' moved since parentCommit " + parent.name() + "; fetch it again and retry.");
+                throw new HfError(HttpStatus.PRECONDITION_FAILED, null, "'" + revision + "' moved since parentCommit "
+                        + parent.name() + "; fetch it again and retry.");
             }
             throw e;
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("commitUrl", ServletUriComponentsBuilder.fromContextPath(request)
-                .path("/" + repo.urlPath() + "/commit/" + result.commitId().name()).toUriString());
-        json.put("commitOid", result.commitId().name());
+        String site = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+        json.put("commitUrl", site + "/" + repo.urlPath() + "/commit/" + commitId.name());
+        json.put("commitOid", commitId.name());
+        if (pull != null) {
+            // The Python client takes the PR number from a URL ending in /discussions/{n}; it leads to the PR page.
+            json.put("pullRequestUrl", site + "/" + repo.urlPath() + "/discussions/" + pull.number());
+        }
         return json;
     }
 

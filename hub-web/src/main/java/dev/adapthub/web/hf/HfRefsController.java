@@ -1,8 +1,9 @@
 package dev.adapthub.web.hf;
 
+import dev.adapthub.core.pull.PullRequestService;
+import dev.adapthub.core.pull.PullState;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.content.RepoFiles;
-import dev.adapthub.git.read.CommitInfo;
 import dev.adapthub.git.read.HistoryPage;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.security.HubUser;
@@ -28,13 +29,15 @@ class HfRefsController {
 
     private final HfRepos hf;
     private final RepoFiles files;
+    private final PullRequestService pulls;
 
-    HfRefsController(HfRepos hf, RepoFiles files) {
+    HfRefsController(HfRepos hf, RepoFiles files, PullRequestService pulls) {
         this.hf = hf;
         this.files = files;
+        this.pulls = pulls;
     }
 
-    @Operation(summary = "Branches, tags and converts; pullRequests too with include_prs=1")
+    @Operation(summary = "Branches, tags and converts; open pull requests (refs/pr/{n}) too with include_prs=1")
     @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}/refs")
     Map<String, Object> refs(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
             @RequestParam(name = "include_prs", required = false) String includePrs,
@@ -42,21 +45,22 @@ class HfRefsController {
         Repo repo = hf.repo(type, owner, name, user);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("branches", files.branches(repo).stream()
-                .map(b -> ref(b.name(), b.refName(), b.commit())).toList());
+                .map(b -> ref(b.name(), b.refName(), b.commit().id().name())).toList());
         json.put("converts", List.of());
-        json.put("tags", files.tags(repo).stream().map(t -> ref(t.name(), t.refName(), t.commit())).toList());
+        json.put("tags", files.tags(repo).stream()
+                .map(t -> ref(t.name(), t.refName(), t.commit().id().name())).toList());
         if (HfTreeController.isTrue(includePrs)) {
-            // Pull requests (refs/pr/{n}) are listed here once the pull-request feature lands.
-            json.put("pullRequests", List.of());
+            json.put("pullRequests", pulls.list(repo, PullState.OPEN, null, null).stream()
+                    .map(pr -> ref("refs/pr/" + pr.number(), "refs/pr/" + pr.number(), pr.headCommit())).toList());
         }
         return json;
     }
 
-    private static Map<String, Object> ref(String name, String refName, CommitInfo commit) {
+    private static Map<String, Object> ref(String name, String refName, String commitId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
         json.put("ref", refName);
-        json.put("targetCommit", commit.id().name());
+        json.put("targetCommit", commitId);
         return json;
     }
 
