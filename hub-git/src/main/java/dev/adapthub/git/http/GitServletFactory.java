@@ -46,6 +46,14 @@ public final class GitServletFactory {
      */
     public static GitHttpServlet createWithLfs(RepositoryStore store, RepositoryLookup lookup,
             ReceivePackConfigurator receive, LfsStores lfsStores, WriteAccess writeAccess, String realm) {
-        return new GitHttpServlet(create(store, lookup, receive), new LfsServlet(lfsStores, lookup, writeAccess), realm);
+        return createWithLfs(store, lookup, receive, lfsStores, writeAccess, UploadLinks.UNSIGNED, realm);
+    }
+
+    /** As above, with upload links signed by {@code uploadLinks} (for clients that send no credentials to them). */
+    public static GitHttpServlet createWithLfs(RepositoryStore store, RepositoryLookup lookup,
+            ReceivePackConfigurator receive, LfsStores lfsStores, WriteAccess writeAccess, UploadLinks uploadLinks,
+            String realm) {
+        return new GitHttpServlet(create(store, lookup, receive),
+                new LfsServlet(lfsStores, lookup, writeAccess, uploadLinks), realm);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The Git LFS batch API (basic transfer) as plain data: request in, response out. Per-object
@@ -98,6 +99,12 @@ final class LfsBatch {
      */
     static Response process(Request request, LfsStore store, String objectsUrl, String authorization)
             throws GitException {
+        return process(request, store, objectsUrl, authorization, UnaryOperator.identity());
+    }
+
+    /** @param uploadHref turns an upload link into the one to answer (e.g. signed) */
+    static Response process(Request request, LfsStore store, String objectsUrl, String authorization,
+            UnaryOperator<String> uploadHref) throws GitException {
         Response response = new Response();
         boolean upload = request.operation.equals("upload");
         for (ObjectSpec spec : request.objects) {
@@ -122,7 +129,7 @@ final class LfsBatch {
                 } else if (stored.isEmpty() || stored.getAsLong() != spec.size) {
                     result.authenticated = Boolean.TRUE;
                     result.actions = new LinkedHashMap<>();
-                    result.actions.put("upload", action(objectsUrl + oid, authorization));
+                    result.actions.put("upload", action(uploadHref.apply(objectsUrl + oid), authorization));
                     result.actions.put("verify", action(objectsUrl + "verify", authorization));
                 }
                 // Already stored with this size: no actions tells the client to skip it.

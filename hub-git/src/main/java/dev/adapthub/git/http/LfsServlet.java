@@ -50,9 +50,15 @@ public final class LfsServlet extends HttpServlet {
     private final transient LfsStores stores;
     private final transient RepositoryLookup lookup;
     private final transient WriteAccess writeAccess;
+    private final transient UploadLinks uploadLinks;
     private final transient Gson gson = new Gson();
 
     public LfsServlet(LfsStores stores, RepositoryLookup lookup, WriteAccess writeAccess) {
+        this(stores, lookup, writeAccess, UploadLinks.UNSIGNED);
+    }
+
+    public LfsServlet(LfsStores stores, RepositoryLookup lookup, WriteAccess writeAccess, UploadLinks uploadLinks) {
+        this.uploadLinks = Objects.requireNonNull(uploadLinks, "uploadLinks");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.writeAccess = Objects.requireNonNull(writeAccess, "writeAccess");
@@ -133,7 +139,8 @@ public final class LfsServlet extends HttpServlet {
         }
         String url = req.getRequestURL().toString();
         String objectsUrl = url.substring(0, url.length() - "batch".length());
-        json(res, 200, LfsBatch.process(request, store, objectsUrl, req.getHeader("Authorization")));
+        json(res, 200, LfsBatch.process(request, store, objectsUrl, req.getHeader("Authorization"),
+                href -> uploadLinks.sign(req, href)));
     }
 
     private void verify(HttpServletRequest req, HttpServletResponse res, LfsStore store)

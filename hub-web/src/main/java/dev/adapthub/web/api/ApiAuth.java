@@ -4,13 +4,13 @@ import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.web.security.HubUser;
 
 /** Checks on the caller of an API endpoint that changes something. */
-final class ApiAuth {
+public final class ApiAuth {
 
     private ApiAuth() {
     }
 
     /** A signed-in caller whose token (if a token) has the write scope. */
-    static void requireWrite(HubUser user) {
+    public static void requireWrite(HubUser user) {
         if (user == null) {
             throw new UnauthenticatedException();
         }
@@ -21,7 +21,7 @@ final class ApiAuth {
     }
 
     /** No credentials were sent where they are needed. */
-    static final class UnauthenticatedException extends RuntimeException {
+    public static final class UnauthenticatedException extends RuntimeException {
         UnauthenticatedException() {
             super("Authentication required: send a personal access token as 'Authorization: Bearer <token>'.");
         }

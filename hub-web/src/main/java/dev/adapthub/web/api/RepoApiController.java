@@ -7,11 +7,17 @@ import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,25 +27,35 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code POST /api/repos/create} with {@code {name, organization?, type, private}}, as the
- * Hugging Face clients send it. Answers {@code {url, name, id}}; 409 when it exists.
+ * {@code POST /api/repos/create} with {@code {name, organization?, type, private}} (the Python
+ * client) or {@code {name, organization, type, visibility: public|private}} (the JavaScript
+ * client, with optional initial {@code files}), as the Hugging Face clients send it. Answers
+ * {@code {url, name, id}}; 409 when it exists.
  */
 @RestController
+@Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
 class RepoApiController {
 
     /** The request body; {@code type} defaults to model as on Hugging Face. */
     record CreateRequest(String name, String organization, String type,
-            @JsonProperty("private") Boolean privateRepo) {
+            @JsonProperty("private") Boolean privateRepo, String visibility, List<InitialFiles.InitialFile> files) {
+
+        boolean isPrivate() {
+            return Boolean.TRUE.equals(privateRepo) || "private".equalsIgnoreCase(visibility);
+        }
     }
 
     private final RepoService repos;
+    private final RepoWrites writes;
     private final CurrentAccount current;
 
-    RepoApiController(RepoService repos, CurrentAccount current) {
+    RepoApiController(RepoService repos, RepoWrites writes, CurrentAccount current) {
         this.repos = repos;
+        this.writes = writes;
         this.current = current;
     }
 
+    @Operation(summary = "Create a repository ({name, organization?, type, private | visibility})")
     @PostMapping("/api/repos/create")
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal HubUser user,
             @RequestBody(required = false) CreateRequest body, HttpServletRequest request) {
@@ -49,9 +65,13 @@ class RepoApiController {
         }
         RepoKind kind = body.type() == null ? RepoKind.MODEL : RepoKind.fromApiName(body.type())
                 .orElseThrow(() -> new InvalidInputException("type", "type is model, dataset or tool."));
+        List<FileChange> initial = InitialFiles.changes(body.files());
         Account account = current.of(user);
         Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
-                Boolean.TRUE.equals(body.privateRepo())));
+                body.isPrivate()));
+        if (!initial.isEmpty()) {
+            writes.commit(repo, account, repo.defaultBranch(), ObjectId.zeroId(), "Initial commit", initial);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
         answer.put("name", repo.fullName());

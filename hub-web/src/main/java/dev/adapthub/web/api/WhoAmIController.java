@@ -1,7 +1,11 @@
 package dev.adapthub.web.api;
 
+import dev.adapthub.core.account.Account;
 import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/whoami-v2}: who the presented token belongs to, in the shape the Hugging
- * Face clients read ({@code name}, {@code type}, {@code orgs}, {@code auth.accessToken.role}).
+ * Face clients read ({@code name}, {@code type}, {@code orgs}, {@code auth.accessToken.role}, and
+ * the other fields of the JavaScript client's {@code WhoAmIUser}).
  */
 @RestController
+@Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
 class WhoAmIController {
 
     private final OrganizationService organizations;
+    private final CurrentAccount current;
 
-    WhoAmIController(OrganizationService organizations) {
+    WhoAmIController(OrganizationService organizations, CurrentAccount current) {
         this.organizations = organizations;
+        this.current = current;
     }
 
+    @Operation(summary = "Who the token belongs to")
     @GetMapping("/api/whoami-v2")
     ResponseEntity<Map<String, Object>> whoami(@AuthenticationPrincipal HubUser user) {
         if (user == null) {
@@ -42,6 +51,17 @@ class WhoAmIController {
         body.put("id", Long.toString(user.accountId().value()));
         body.put("name", user.getUsername());
         body.put("fullname", user.getUsername());
+        Account account = current.of(user);
+        if (account != null) {
+            body.put("fullname", account.displayName());
+            body.put("email", account.email());
+        }
+        // Fields of the JavaScript client's WhoAmIUser type that have no meaning on this hub.
+        body.put("emailVerified", false);
+        body.put("isPro", false);
+        body.put("canPay", false);
+        body.put("avatarUrl", "");
+        body.put("periodEnd", null);
         body.put("orgs", orgs);
         body.put("auth", Map.of("type", "access_token", "accessToken", Map.of("role", role)));
         return ResponseEntity.ok(body);

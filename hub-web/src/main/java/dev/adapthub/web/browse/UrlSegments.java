@@ -15,13 +15,13 @@ import java.util.List;
  * {@code %252e%252e} or {@code %2e%2e} slip past path checks; {@link dev.adapthub.git.GitPaths}
  * then sees the real characters. Invalid escapes and bytes that are not UTF-8 are refused (422).
  */
-final class UrlSegments {
+public final class UrlSegments {
 
     private UrlSegments() {
     }
 
     /** The decoded segments of {@code rawPath} (no leading empty segment; a trailing '/' is kept as ""). */
-    static List<String> decode(String rawPath) {
+    public static List<String> decode(String rawPath) {
         String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         List<String> segments = new ArrayList<>();
         for (String raw : path.split("/", -1)) {

@@ -4,6 +4,7 @@ import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.push.PushRules;
 import dev.adapthub.git.http.GitHttpServlet;
 import dev.adapthub.git.http.GitServletFactory;
+import dev.adapthub.git.http.UploadLinks;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceivePackConfigurator;
 import dev.adapthub.git.receive.ReceiveSettings;
@@ -27,11 +28,12 @@ class GitHttpConfiguration {
     ServletRegistrationBean<GitHttpServlet> gitServlet(RepositoryStore store, RepoService repos, PushRules rules,
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
-            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs) {
+            @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs,
+            UploadLinks uploadLinks) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
         GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
-                lfs, new LfsWriteAccess(repos, current), "AdaptHub");
+                lfs, new LfsWriteAccess(repos, current), uploadLinks, "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");

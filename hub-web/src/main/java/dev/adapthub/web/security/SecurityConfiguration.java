@@ -6,15 +6,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * Two filter chains: machines (REST API, Git, LFS) authenticate per request with tokens and
- * need no CSRF; people use pages with form login, a session and CSRF on every form.
+ * Three filter chains: machines (REST API, Git, LFS) authenticate per request with tokens and
+ * need no CSRF; people use pages with form login, a session and CSRF on every form; the OpenAPI
+ * page has a CSP of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,23 +31,86 @@ class SecurityConfiguration {
     private static final java.util.regex.Pattern GIT_WITHOUT_SUFFIX = java.util.regex.Pattern.compile(
             "/(info/refs|git-upload-pack|git-receive-pack|info/lfs/.*)$");
 
-    /** Requests from API and Git clients: {@code /api/**} and anything under a {@code *.git} path. */
+    /**
+     * Requests from API and Git clients: {@code /api/**}, anything under a {@code *.git} path, and
+     * file downloads ({@code /resolve/}) that carry a token, as the Hugging Face clients send them.
+     */
     static final RequestMatcher MACHINE_REQUESTS = (HttpServletRequest request) -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.equals("/api") || path.contains(".git/") || path.endsWith(".git")
-                || GIT_WITHOUT_SUFFIX.matcher(path).find();
+                || GIT_WITHOUT_SUFFIX.matcher(path).find()
+                || path.contains("/resolve/") && request.getHeader("Authorization") != null;
     };
+
+    /** The OpenAPI page: Swagger UI sets inline styles, so only it gets {@code style-src 'unsafe-inline'}. */
+    static final RequestMatcher API_DOCS_PAGE = (HttpServletRequest request) -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/docs") || path.startsWith("/api/swagger-ui/");
+    };
+
+    /** Headers browser clients of the Hugging Face API read from cross-origin answers. */
+    static final java.util.List<String> EXPOSED_HEADERS = java.util.List.of("X-Repo-Commit", "X-Linked-Etag",
+            "X-Linked-Size", "X-Error-Code", "X-Error-Message", "ETag", "Link", "Content-Range", "Accept-Ranges",
+            "Content-Length", "X-Request-Id");
+
+    /**
+     * Cross-origin reads and writes of the API, downloads and LFS, without cookies (a browser
+     * client sends its token itself), so no page of the hub becomes readable from another site.
+     */
+    static final CorsConfigurationSource CORS = (HttpServletRequest request) -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") && !path.contains("/resolve/") && !path.contains("/info/lfs/")) {
+            return null;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.addAllowedHeader("*");
+        cors.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "PUT", "OPTIONS"));
+        cors.setExposedHeaders(EXPOSED_HEADERS);
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        return cors;
+    };
+
+    /**
+     * Lets {@code %2F} through, for revisions such as {@code refs%2Fpr%2F3} that the Hugging Face
+     * clients URL-encode into one path segment (Tomcat decodes it in the servlet path, where this
+     * firewall still sees any {@code ..}). Safe because every hub controller decodes path segments
+     * itself, once, and checks the decoded path ({@code GitPaths}); encoded {@code .}, {@code %}
+     * and backslashes stay refused.
+     */
+    @Bean
+    WebSecurityCustomizer encodedSlashes() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(API_DOCS_PAGE)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY
+                        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain machineChain(HttpSecurity http, AccessTokenService tokens, UnauthorizedResponder unauthorized)
-            throws Exception {
+    SecurityFilterChain machineChain(HttpSecurity http, AccessTokenService tokens, UnauthorizedResponder unauthorized,
+            SignedUploadLinks uploadLinks) throws Exception {
         http.securityMatcher(MACHINE_REQUESTS)
+                .cors(c -> c.configurationSource(CORS))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, unauthorized),
                         UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(uploadLinks.filter(unauthorized), TokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")))
                 // Per-repository permissions are decided by the services: public repositories are readable anonymously.
@@ -54,6 +122,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .cors(c -> c.configurationSource(CORS))
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .failureHandler((request, response, e) -> {
                             throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());

@@ -25,6 +25,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     /** Authority carried by a token: {@code TOKEN_READ} or {@code TOKEN_WRITE}. */
     static final String SCOPE_PREFIX = "TOKEN_";
+    static final String HF_PREFIX = "hf_";
 
     private final AccessTokenService tokens;
     private final UnauthorizedResponder unauthorized;
@@ -39,7 +40,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> secret = secretFrom(request.getHeader("Authorization"));
         if (secret.isPresent()) {
-            Optional<TokenGrant> grant = tokens.authenticate(secret.get());
+            Optional<TokenGrant> grant = tokens.authenticate(secret.get())
+                    .or(() -> withoutHfPrefix(secret.get()).flatMap(tokens::authenticate));
             if (grant.isEmpty()) {
                 unauthorized.respond(request, response, "The token is unknown, revoked or expired.");
                 return;
@@ -50,6 +52,15 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The Hugging Face JavaScript client refuses tokens that do not start with {@code hf_}, so a
+     * hub token may be presented as {@code hf_<token>}; tried only when the token as given is unknown.
+     */
+    static Optional<String> withoutHfPrefix(String secret) {
+        return secret.startsWith(HF_PREFIX) && secret.length() > HF_PREFIX.length()
+                ? Optional.of(secret.substring(HF_PREFIX.length())) : Optional.empty();
     }
 
     static Optional<String> secretFrom(String header) {

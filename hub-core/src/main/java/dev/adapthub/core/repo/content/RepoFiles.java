@@ -16,6 +16,7 @@ import dev.adapthub.git.read.HistoryPage;
 import dev.adapthub.git.read.RefListing;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.Revisions;
+import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.git.read.TreeListing;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.store.RepositoryStore;
@@ -82,8 +83,31 @@ public class RepoFiles {
     }
 
     public TreeListing list(Repo repo, ResolvedRevision at, String path, boolean recursive) {
+        return listUpTo(repo, at, path, recursive, MAX_TREE_ENTRIES);
+    }
+
+    /**
+     * The file or folder at {@code path}; empty when nothing is there.
+     *
+     * @throws dev.adapthub.core.common.InvalidInputException when the path is malformed
+     */
+    public Optional<TreeEntry> entry(Repo repo, ResolvedRevision at, String path) {
         try {
-            return Trees.list(git(repo), at.commitId(), path, recursive, MAX_TREE_ENTRIES);
+            return Optional.of(Trees.entry(git(repo), at.commitId(), path));
+        } catch (GitNotFoundException e) {
+            return Optional.empty();
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
+    /**
+     * Like {@link #list}, with a caller-chosen cap: the API pages through listings larger than
+     * the pages can show ({@link TreeListing#truncated()} still tells when even this cap was hit).
+     */
+    public TreeListing listUpTo(Repo repo, ResolvedRevision at, String path, boolean recursive, int maxEntries) {
+        try {
+            return Trees.list(git(repo), at.commitId(), path, recursive, maxEntries);
         } catch (GitException e) {
             throw GitErrors.translate(e);
         }

@@ -1,0 +1,31 @@
+package dev.adapthub.web.hf;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code Link: <…>; rel="next"} for paginated answers. The clients only follow absolute
+ * {@code http(s)} links, so the link is this request's own URL with the cursor replaced; it names
+ * the public host only when Spring's forwarded-header handling is on (behind a proxy).
+ */
+final class HfLinks {
+
+    static final String CURSOR = "cursor";
+
+    private HfLinks() {
+    }
+
+    static String next(HttpServletRequest request, int nextOffset) {
+        String url = ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam(CURSOR, nextOffset).build(true).toUriString();
+        return "<" + url + ">; rel=\"next\"";
+    }
+
+    /** The offset a {@code cursor} parameter names; 0 when absent or malformed. */
+    static int offset(String cursor) {
+        if (cursor == null || !cursor.matches("\\d{1,9}")) {
+            return 0;
+        }
+        return Integer.parseInt(cursor);
+    }
+}

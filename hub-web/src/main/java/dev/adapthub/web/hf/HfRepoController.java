@@ -1,0 +1,84 @@
+package dev.adapthub.web.hf;
+
+import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.ResolvedRevision;
+import dev.adapthub.git.read.TreeEntry;
+import dev.adapthub.web.security.HubUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Repository info as {@code model_info}/{@code modelInfo} read it:
+ * {@code GET /api/{models|datasets|tools}/{owner}/{name}[/revision/{rev}]}.
+ */
+@RestController
+@Tag(name = "Hugging Face-compatible", description = "The part of the Hugging Face Hub API its clients call")
+class HfRepoController {
+
+    private final HfRepos hf;
+    private final RepoFiles files;
+
+    HfRepoController(HfRepos hf, RepoFiles files) {
+        this.hf = hf;
+        this.files = files;
+    }
+
+    @Operation(summary = "Repository info at the default branch",
+            description = "expand= (repeatable) keeps only the named fields, besides _id and id.")
+    @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}")
+    Map<String, Object> info(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
+            @RequestParam(name = "expand", required = false) List<String> expand,
+            @RequestParam(name = "expand[]", required = false) List<String> expandBrackets,
+            @AuthenticationPrincipal HubUser user) {
+        return infoAt(type, owner, name, null, expand, expandBrackets, user);
+    }
+
+    @Operation(summary = "Spaces are not offered: RepoNotFound, which the clients understand")
+    @RequestMapping({"/api/spaces", "/api/spaces/**"})
+    Map<String, Object> spaces() {
+        throw HfError.repoNotFound("This hub hosts models, datasets and tools; it does not offer Spaces.");
+    }
+
+    @Operation(summary = "Repository info at a revision (branch, tag, commit; URL-encode '/' as %2F)")
+    @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}/revision/{revision}")
+    Map<String, Object> infoAt(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
+            @PathVariable String revision, @RequestParam(name = "expand", required = false) List<String> expand,
+            @RequestParam(name = "expand[]", required = false) List<String> expandBrackets,
+            @AuthenticationPrincipal HubUser user) {
+        Repo repo = hf.repo(type, owner, name, user);
+        Map<String, Object> json = HfShapes.repo(repo);
+        boolean empty = revision == null && files.isEmpty(repo);
+        if (empty) {
+            json.put("sha", null);
+            json.put("siblings", List.of());
+        } else {
+            ResolvedRevision at = hf.revision(repo, revision);
+            json.put("sha", at.commitId().name());
+            List<Map<String, Object>> siblings = new ArrayList<>();
+            for (TreeEntry entry : files.listUpTo(repo, at, "", true, HfTreeController.MAX_LISTING).entries()) {
+                if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
+                    siblings.add(HfShapes.sibling(entry));
+                }
+            }
+            json.put("siblings", siblings);
+        }
+        List<String> fields = new ArrayList<>();
+        if (expand != null) {
+            fields.addAll(expand);
+        }
+        if (expandBrackets != null) {
+            fields.addAll(expandBrackets);
+        }
+        return HfShapes.expand(json, fields);
+    }
+}
