@@ -25,6 +25,16 @@ final class LfsBatch {
         String operation;
         List<String> transfers;
         List<ObjectSpec> objects;
+        /** The ref the client is pushing (git-lfs sends it); optional. */
+        RefSpec ref;
+
+        String refName() {
+            return ref == null ? null : ref.name;
+        }
+    }
+
+    static final class RefSpec {
+        String name;
     }
 
     static final class ObjectSpec {

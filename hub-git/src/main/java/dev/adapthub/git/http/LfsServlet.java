@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,10 @@ public final class LfsServlet extends HttpServlet {
             if (rest.equals("objects/batch") && method.equals("POST")) {
                 batch(req, res, repo.get(), store);
             } else if (rest.equals("objects/verify") && method.equals("POST")) {
-                if (mayWrite(req, res, repo.get())) {
+                // Verify only reads (is the object there, with this size?): any authenticated reader.
+                if (req.getRemoteUser() == null) {
+                    unauthorized(res);
+                } else {
                     verify(req, res, store);
                 }
             } else if (rest.startsWith("objects/") && method.equals("GET")) {
@@ -134,7 +138,7 @@ public final class LfsServlet extends HttpServlet {
             error(res, 422, e.getMessage());
             return;
         }
-        if (request.operation.equals("upload") && !mayWrite(req, res, repo)) {
+        if (request.operation.equals("upload") && !mayUpload(req, res, repo, request.refName())) {
             return;
         }
         String url = req.getRequestURL().toString();
@@ -180,12 +184,22 @@ public final class LfsServlet extends HttpServlet {
     }
 
     private boolean mayWrite(HttpServletRequest req, HttpServletResponse res, RepoId repo) throws IOException {
+        return allowed(req, res, () -> writeAccess.mayWrite(req, repo));
+    }
+
+    private boolean mayUpload(HttpServletRequest req, HttpServletResponse res, RepoId repo, String refName)
+            throws IOException {
+        return allowed(req, res, () -> writeAccess.mayUpload(req, repo, refName));
+    }
+
+    private boolean allowed(HttpServletRequest req, HttpServletResponse res, BooleanSupplier check) throws IOException {
         if (req.getRemoteUser() == null) {
             unauthorized(res);
             return false;
         }
-        if (!writeAccess.mayWrite(req, repo)) {
-            error(res, 403, "you may read this repository but not write to it");
+        if (!check.getAsBoolean()) {
+            error(res, 403, "you may read this repository but not write to it; a pull request's author may"
+                    + " upload for pushes to its refs/pr/{n}");
             return false;
         }
         return true;

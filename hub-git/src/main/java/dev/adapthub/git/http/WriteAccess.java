@@ -13,4 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface WriteAccess {
 
     boolean mayWrite(HttpServletRequest request, RepoId repository);
+
+    /**
+     * Whether the caller may upload LFS objects for a push to {@code refName} (the ref git-lfs
+     * names in its batch request, null when it names none). By default, the same as
+     * {@link #mayWrite}; a hub lets a pull request's author upload for the PR's own ref.
+     */
+    default boolean mayUpload(HttpServletRequest request, RepoId repository, String refName) {
+        return mayWrite(request, repository);
+    }
 }

@@ -1,15 +1,16 @@
 package dev.adapthub.web.git;
 
+import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.push.PushRules;
 import dev.adapthub.git.http.GitHttpServlet;
 import dev.adapthub.git.http.GitServletFactory;
-import dev.adapthub.git.http.UploadLinks;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceivePackConfigurator;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.web.repo.CurrentAccount;
+import dev.adapthub.web.security.SignedUploadLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -29,11 +30,11 @@ class GitHttpConfiguration {
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
             @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs,
-            UploadLinks uploadLinks) {
+            SignedUploadLinks uploadLinks, PullRequestService pulls) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
         GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
-                lfs, new LfsWriteAccess(repos, current), uploadLinks, "AdaptHub");
+                lfs, new LfsWriteAccess(repos, current, pulls, uploadLinks), uploadLinks, "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");

@@ -4,6 +4,7 @@ import dev.adapthub.core.account.AccountId;
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.git.http.UploadLinks;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -80,6 +81,14 @@ public class SignedUploadLinks implements UploadLinks {
         }
     }
 
+    /**
+     * Whether the request is a PUT to a link this hub signed for {@code account}: the batch
+     * request that handed the link out had already allowed that account's upload of that object.
+     */
+    public boolean signedFor(HttpServletRequest request, AccountId account) {
+        return verify(request).filter(account::equals).isPresent();
+    }
+
     /** The account a signed PUT request speaks for; empty when unsigned, tampered with or expired. */
     Optional<AccountId> verify(HttpServletRequest request) {
         String value = request.getParameter(PARAMETER);
@@ -91,7 +100,10 @@ public class SignedUploadLinks implements UploadLinks {
             return Optional.empty();
         }
         String claim = parts[0] + "." + parts[1];
-        byte[] expected = mac(request.getRequestURI(), claim).getBytes(StandardCharsets.US_ASCII);
+        // Behind GitHttpFilter's forward the servlet sees its mount path; the link names the public one.
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String uri = forwarded instanceof String original ? original : request.getRequestURI();
+        byte[] expected = mac(uri, claim).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))
                 || Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
             return Optional.empty();

@@ -9,6 +9,9 @@ import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.git.lfs.LfsOid;
+import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.web.pull.PullFixture.Answer;
 import dev.adapthub.web.pull.PullFixture.Team;
 import dev.adapthub.web.support.GitCli;
@@ -33,6 +36,8 @@ class PullRequestGitTest {
     @LocalServerPort int port;
     @Autowired PullFixture fixture;
     @Autowired PullRequestService pulls;
+    @Autowired LfsStores lfs;
+    @Autowired RepoService repos;
 
     GitCli git;
     Path work;
@@ -86,6 +91,43 @@ class PullRequestGitTest {
         Answer details = call(port, "GET", api(team.repo()) + "/" + number, null, null);
         assertThat(details.body().get("head").asText()).isEqualTo(newHead);
         assertThat(details.body().get("events").findValuesAsText("kind")).contains("opened", "pushed");
+    }
+
+    @Test
+    void aReaderPushesLargeFilesWithGitLfsToTheirPullRequestButAStrangerCannotUploadForIt() throws Exception {
+        GitCli.requireOnPath("git-lfs");
+        Answer opened = openForContributor("NOTES.md", "first\n");
+        String prRef = "refs/pr/" + opened.body().get("number").asLong();
+        git.ok(work, "lfs", "install", "--skip-repo");
+        git.ok(work, "clone", "-q", url(team.contributor(), team.contributorToken()), "c");
+        Path clone = work.resolve("c");
+        git.ok(clone, "fetch", "-q", "origin", prRef);
+        git.ok(clone, "checkout", "-q", "FETCH_HEAD");
+        byte[] weights = new byte[3 * 1024 * 1024];
+        new java.util.Random(11).nextBytes(weights);
+        Files.write(clone.resolve("model-int8.safetensors"), weights);
+        git.ok(clone, "lfs", "track", "*.safetensors");
+        git.ok(clone, "add", ".gitattributes", "model-int8.safetensors");
+        git.ok(clone, "commit", "-q", "-m", "Add int8 weights");
+
+        GitCli.Result pushed = git.run(clone, "push", "origin", "HEAD:" + prRef);
+
+        assertThat(pushed.ok()).as(pushed.output()).isTrue();
+        LfsOid oid = LfsOid.parse(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(weights)));
+        assertThat(lfs.forRepository(repos.storageOf(team.repo())).size(oid)).hasValue(weights.length);
+
+        String batch = "{\"operation\":\"upload\",\"transfers\":[\"basic\"],\"ref\":{\"name\":\"" + prRef
+                + "\"},\"objects\":[{\"oid\":\"" + "b".repeat(64) + "\",\"size\":3}]}";
+        var stranger = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/" + team.repo().urlPath()
+                                + ".git/info/lfs/objects/batch"))
+                .header("Authorization", "Bearer " + team.strangerToken())
+                .header("Content-Type", "application/vnd.git-lfs+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(403);
+        assertThat(stranger.body()).contains("not write to it");
     }
 
     @Test
