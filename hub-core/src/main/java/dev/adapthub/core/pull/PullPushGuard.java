@@ -2,6 +2,7 @@ package dev.adapthub.core.pull;
 
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.pull.protection.BranchProtections;
+import dev.adapthub.core.pull.protection.ProtectedBranchCommits;
 import dev.adapthub.core.pull.protection.ProtectionRule;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
@@ -49,21 +50,13 @@ class PullPushGuard implements PushGuard {
         }
         if (!permission.allows(rule.get().pushPermission())) {
             return Optional.of(PushVerdict.reject(ref + " is protected: only "
-                    + who(rule.get().pushPermission()) + " push to it directly;"
+                    + ProtectedBranchCommits.who(rule.get().pushPermission()) + " push to it directly;"
                     + " push another branch and open a pull request"));
         }
         if (command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD) {
             return Optional.of(PushVerdict.reject(ref + " is protected: force-pushes are not allowed"));
         }
         return Optional.of(PushVerdict.allow());
-    }
-
-    static String who(RepoPermission permission) {
-        return switch (permission) {
-            case ADMIN -> "admins";
-            case MAINTAIN -> "maintainers";
-            default -> "writers";
-        };
     }
 
     private PushVerdict checkPrRef(Repo repo, Account account, RepoPermission permission, ReceiveCommand command) {

@@ -15,9 +15,12 @@ import dev.adapthub.core.org.NewOrganization;
 import dev.adapthub.core.org.Organization;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.core.org.Role;
+import dev.adapthub.core.pull.protection.BranchProtections;
+import dev.adapthub.core.pull.protection.ProtectionRule;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -43,6 +46,7 @@ class EditAndUploadTest {
     @Autowired RepoWrites writes;
     @Autowired RepoFiles files;
     @Autowired OrganizationService organizations;
+    @Autowired BranchProtections protections;
 
     private CommitResult seed(Repo repo, Account owner) {
         return writes.commit(repo, owner, "main", null, "seed", List.of(
@@ -111,6 +115,38 @@ class EditAndUploadTest {
                         .param("content", "stranger change\n").param("message", "s"))
                 .andExpect(status().isForbidden());
         assertThat(readme(repo)).isEqualTo("v1\n");
+    }
+
+    @Test
+    void aProtectedBranchRefusesAWritersBrowserEditAsItRefusesTheirPush() throws Exception {
+        Account owner = accounts.create("own");
+        Account member = accounts.create("mem");
+        Organization org = organizations.create(owner.id(), new NewOrganization("rel-" + UUID.randomUUID().toString()
+                .substring(0, 6), null, null));
+        organizations.setRole(org.id(), owner.id(), member.name(), Role.MEMBER);
+        Repo repo = repos.create(owner, new NewRepo(RepoKind.MODEL, org.name(), "released", false));
+        seed(repo, owner);
+        writes.commit(repo, owner, "release/1.0", null, "branch", List.of(
+                new FileChange.Put("NOTES.md", Content.of("1.0\n".getBytes(StandardCharsets.UTF_8)))));
+        writes.commit(repo, owner, "tuning", null, "branch", List.of(
+                new FileChange.Put("NOTES.md", Content.of("wip\n".getBytes(StandardCharsets.UTF_8)))));
+        protections.save(owner, repo, new ProtectionRule("release/*", 1, true, true, false, RepoPermission.MAINTAIN,
+                RepoPermission.MAINTAIN));
+        String releaseHead = files.resolve(repo, "release/1.0").orElseThrow().commitId().name();
+        String tuningHead = files.resolve(repo, "tuning").orElseThrow().commitId().name();
+
+        mvc.perform(post("/" + repo.urlPath() + "/edit").with(csrf()).with(user(accounts.principal(member)))
+                        .param("branch", "release/1.0").param("path", "NOTES.md").param("base", releaseHead)
+                        .param("content", "sneaked in\n").param("message", "m"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("only maintainers commit to it directly")));
+        mvc.perform(post("/" + repo.urlPath() + "/edit").with(csrf()).with(user(accounts.principal(member)))
+                        .param("branch", "tuning").param("path", "NOTES.md").param("base", tuningHead)
+                        .param("content", "tuned\n").param("message", "m"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(files.resolve(repo, "release/1.0").orElseThrow().commitId().name()).isEqualTo(releaseHead);
+        assertThat(files.resolve(repo, "tuning").orElseThrow().commitId().name()).isNotEqualTo(tuningHead);
     }
 
     @Test

@@ -12,15 +12,17 @@ import dev.adapthub.git.write.CommitResult;
 import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Commits made through the hub (browser uploads and edits, seeding): the caller's permission
- * is checked, the default branch needs maintainer rights (it is protected), and the branch
- * moves only if it is still where the caller's edit started.
+ * Commits made through the hub (browser uploads and edits, API commits, seeding): the caller's
+ * permission is checked, protected branches follow their rules ({@link CommitGuard}s; without
+ * any, the default branch needs maintainer rights), and the branch moves only if it is still
+ * where the caller's edit started.
  */
 @Service
 public class RepoWrites {
@@ -30,14 +32,25 @@ public class RepoWrites {
     private final Commits commits;
     private final RepoIndexer indexer;
     private final ApplicationEventPublisher events;
+    private final List<CommitGuard> guards;
 
     RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, List<CommitGuard> guards) {
+        this.guards = List.copyOf(guards);
         this.store = store;
         this.repos = repos;
         this.commits = new Commits(refs);
         this.indexer = indexer;
         this.events = events;
+    }
+
+    /** Without branch protection rules: only maintainers commit to the default branch. */
+    private static CommitGuard.Verdict defaultBranchRule(Repo repo, RepoPermission permission, String branch) {
+        if (branch.equals(repo.defaultBranch()) && !permission.allows(RepoPermission.MAINTAIN)) {
+            return CommitGuard.Verdict.refuse("The branch '" + branch + "' is protected: propose the change as a"
+                    + " pull request instead.");
+        }
+        return CommitGuard.Verdict.allow();
     }
 
     /**
@@ -47,9 +60,12 @@ public class RepoWrites {
     public CommitResult commit(Repo repo, Account author, String branch, ObjectId expectedParent, String message,
             List<FileChange> changes) {
         repos.require(repo, author, RepoPermission.WRITE);
-        if (branch.equals(repo.defaultBranch()) && !repos.permission(repo, author).allows(RepoPermission.MAINTAIN)) {
-            throw new ForbiddenException("The branch '" + branch + "' is protected: propose the change as a pull"
-                    + " request instead.");
+        RepoPermission permission = repos.permission(repo, author);
+        CommitGuard.Verdict verdict = guards.stream().map(g -> g.check(repo, author, permission, branch))
+                .flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> defaultBranchRule(repo, permission, branch));
+        if (!verdict.allowed()) {
+            throw new ForbiddenException(verdict.reason());
         }
         PersonIdent ident = new PersonIdent(author.displayName(), author.email());
         CommitResult result;
