@@ -56,7 +56,7 @@ public class BranchProtections {
                 .ifPresentOrElse(row -> row.update(rule), () -> rows.save(new BranchProtection(repo.id(), rule)));
     }
 
-    /** Removes a rule; maintainers only. Removing the last rule leaves the branch unprotected. */
+    /** Removes a rule; maintainers only. The last rule stays (409): a repository always has one. */
     @Transactional
     public void remove(Account actor, Repo repo, String pattern) {
         repos.require(repo, actor, RepoPermission.MAINTAIN);
