@@ -238,19 +238,6 @@ public class RepoService {
     }
 
     /**
-     * A repository by name regardless of who asks: for the hub's own reads on a user's behalf
-     * whose access rule is not "may this viewer read it" (e.g. a private model repository that
-     * a config of the same owner names). Never for serving a request as is.
-     */
-    @Transactional(readOnly = true)
-    public Optional<Repo> findIgnoringAccess(RepoKind kind, String owner, String name) {
-        if (!Names.isWellFormed(owner) || !RepoNames.isWellFormed(name)) {
-            return Optional.empty();
-        }
-        return repos.findByKindAndOwnerLowerAndNameLower(kind, Names.lower(owner), RepoNames.lower(name));
-    }
-
-    /**
      * The repository with a database id, regardless of who asks: for background work that
      * received the id from an event or a job (never for serving a request).
      */

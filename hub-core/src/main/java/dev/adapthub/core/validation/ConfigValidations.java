@@ -37,8 +37,8 @@ import org.springframework.stereotype.Service;
 /**
  * Validates the inference configs of a repository at a commit against the simulated chip
  * backends: finds them ({@code *.yaml}/{@code *.yml} files declaring {@code kind: InferenceConfig}),
- * reads the model's {@code config.json} they point to from the same commit (or from the model
- * repository named by {@code model.repo}) and runs chip-backends' {@link Validator}.
+ * reads the model's {@code config.json} they point to from the same commit (or from the public
+ * model repository named by {@code model.repo}) and runs chip-backends' {@link Validator}.
  *
  * <p>Used by pull-request checks (the configs a PR adds or changes, at its head) and by the
  * adaptation index (every config on a default branch). Callers run it in background jobs; one
@@ -176,7 +176,7 @@ public class ConfigValidations {
     /**
      * Reads the model a config names, and remembers which file that was. {@code model.config} is
      * relative to the config's folder and may not leave the repository; {@code model.repo} names
-     * a model repository that anyone may read, or one of the same owner.
+     * a model repository that anyone may read.
      */
     private final class ModelReader implements dev.adapthub.chips.validate.ModelConfigLoader {
 
@@ -203,13 +203,14 @@ public class ConfigValidations {
                 throw new ModelException("model", "name the model with model.config or model.repo");
             }
             String[] parts = ref.repo().split("/", -1);
+            // Public models only: a config's author may not be able to read a private one, and the
+            // report (shown on public pull requests) would leak what it holds, or that it exists.
             Optional<Repo> model = parts.length != 2 ? Optional.empty()
-                    : repos.find(RepoKind.MODEL, parts[0], parts[1], null)
-                            .or(() -> repos.findIgnoringAccess(RepoKind.MODEL, parts[0], parts[1])
-                                    .filter(r -> r.owner().equalsIgnoreCase(repo.owner())));
+                    : repos.find(RepoKind.MODEL, parts[0], parts[1], null);
             if (model.isEmpty()) {
-                throw new ModelException("model.repo", "no model repository '" + ref.repo()
-                        + "' that this repository may read; use owner/name of a public model");
+                throw new ModelException("model.repo", "no public model repository '" + ref.repo()
+                        + "'; name a public model as owner/name, or copy its config.json next to the config"
+                        + " and use model.config");
             }
             String revision = ref.revision() == null ? model.get().defaultBranch() : ref.revision();
             ResolvedRevision modelAt;

@@ -129,6 +129,28 @@ class ConfigValidationsTest {
     }
 
     @Test
+    void aModelRepositoryMustBePublicSoAReportLeaksNeitherAPrivateModelNorThatItExists() throws IOException {
+        Repo secret = repos.create(owner, new NewRepo(RepoKind.MODEL, null, "secret-model", true));
+        writes.commit(secret, owner, "main", null, "private weights", List.of(FileChange.put("config.json",
+                demo("config.json"))));
+        String probe = "apiVersion: adapthub/v1\nkind: InferenceConfig\nmodel: {repo: %s}\n"
+                + "target: {chip: nvidia-a100-80g-sxm, devices: 1}\nengine: {name: vllm, version: \"0.10.1\"}\n";
+        ObjectId head = writes.commit(repo, owner, "main", first, "probes", List.of(
+                FileChange.put("adaptations/private.yaml", probe.formatted(secret.fullName())),
+                FileChange.put("adaptations/missing.yaml", probe.formatted(owner.name() + "/no-such-model"))))
+                .commitId();
+
+        ConfigValidation toPrivate = validations.validate(repo, head, "adaptations/private.yaml");
+        ConfigValidation toMissing = validations.validate(repo, head, "adaptations/missing.yaml");
+
+        assertThat(toPrivate.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(toPrivate.model()).isNull();
+        assertThat(toPrivate.report().findings()).extracting(f -> f.message().replace(secret.fullName(), "X"))
+                .isEqualTo(toMissing.report().findings().stream()
+                        .map(f -> f.message().replace(owner.name() + "/no-such-model", "X")).toList());
+    }
+
+    @Test
     void refusesFilesThatAreNotConfigsAndPathsThatDoNotExist() {
         assertThatThrownBy(() -> validations.validate(repo, first, "other/settings.yaml"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not an inference config");
