@@ -2,7 +2,6 @@ package dev.adapthub.core.pull.protection;
 
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.repo.RepoPermission;
-import java.util.regex.Pattern;
 
 /**
  * What a protected branch demands.
@@ -44,17 +43,25 @@ public record ProtectionRule(String pattern, int requiredApprovals, boolean requ
         return new ProtectionRule(branch, 1, true, true, false, RepoPermission.MAINTAIN, RepoPermission.MAINTAIN);
     }
 
+    /**
+     * Whether the rule covers {@code branch}: folder by folder, {@code *} matching any run of
+     * characters within one folder name. Linear in the lengths (no regular expression: a pattern
+     * such as {@code a*-*-*-*-x} is a user's input and must not backtrack exponentially).
+     */
     public boolean matches(String branch) {
         if (!pattern.contains("*")) {
             return pattern.equals(branch);
         }
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append("[^/]*");
-            }
-            regex.append(Pattern.quote(part));
+        String[] patternParts = pattern.split("/", -1);
+        String[] branchParts = branch.split("/", -1);
+        if (patternParts.length != branchParts.length) {
+            return false;
         }
-        return branch.matches(regex.toString());
+        for (int i = 0; i < patternParts.length; i++) {
+            if (!Wildcards.matches(patternParts[i], branchParts[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }
