@@ -28,6 +28,7 @@ import dev.adapthub.git.merge.Merges;
 import dev.adapthub.git.refs.RefUpdater;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public class PullMerges {
                         + pr.targetBranch() + "." : mergeable));
 
         conditions.add(checksCondition(pr, rule));
-        conditions.addAll(reviewConditions(pr, rule));
+        conditions.addAll(reviewConditions(repo, pr, rule));
         return new MergeGate(conditions, check, conflicts);
     }
 
@@ -154,11 +155,18 @@ public class PullMerges {
         return new GateCondition("checks", !required, required ? state : state + " (not required)");
     }
 
-    private List<GateCondition> reviewConditions(PullRequest pr, Optional<ProtectionRule> rule) {
+    /**
+     * Approvals and requests for changes count from reviewers who may write to the repository
+     * (besides the author): anyone who can read may review, but a stranger's account can neither
+     * satisfy the rule nor block the merge.
+     */
+    private List<GateCondition> reviewConditions(Repo repo, PullRequest pr, Optional<ProtectionRule> rule) {
         Map<Long, PullEvent> latest = new LinkedHashMap<>();
+        Map<Long, Boolean> writers = new HashMap<>();
         for (PullEvent review : events.findByPullRequestIdAndKindOrderByIdAsc(pr.id(), EventKind.REVIEW)) {
             if (review.reviewVerdict() != ReviewVerdict.COMMENT && !review.isDismissed()
-                    && review.actorId() != pr.authorId()) {
+                    && review.actorId() != pr.authorId()
+                    && writers.computeIfAbsent(review.actorId(), id -> mayWrite(repo, id))) {
                 latest.put(review.actorId(), review);
             }
         }
@@ -179,6 +187,11 @@ public class PullMerges {
                         + (blocks ? "; they must approve or be answered with a new review." : " (not blocking).");
         return List.of(new GateCondition("approvals", enough, approvals),
                 new GateCondition("changes-requested", changesMet, changesReason));
+    }
+
+    private boolean mayWrite(Repo repo, long accountId) {
+        return service.account(accountId).map(a -> repos.permission(repo, a).allows(RepoPermission.WRITE))
+                .orElse(false);
     }
 
     /**

@@ -159,6 +159,21 @@ class PullRequestMergeTest {
     }
 
     @Test
+    void reviewsOfReadersWhoCannotWriteNeitherSatisfyNorBlockTheGate() {
+        long n = open(port, repo, team.contributorToken(), "notes", Map.of("NOTES.md", "v1\n"));
+
+        assertThat(review(port, repo, team.strangerToken(), n, "approve", "lgtm").status()).isEqualTo(201);
+        JsonNode afterSockPuppet = details(port, repo, team.maintainerToken(), n);
+        assertThat(unmet(afterSockPuppet)).containsExactly("approvals");
+        assertThat(condition(afterSockPuppet, "approvals").get("reason").asText()).contains("0 of 1 required");
+
+        review(port, repo, team.strangerToken(), n, "request_changes", "no");
+        review(port, repo, team.memberToken(), n, "approve", null);
+        assertThat(unmet(details(port, repo, team.maintainerToken(), n))).isEmpty();
+        assertThat(merge(port, repo, team.maintainerToken(), n, "squash").status()).isEqualTo(200);
+    }
+
+    @Test
     void twentyMergesAtOnceIntoOneBranchLoseNothing() throws Exception {
         protections.save(team.owner(), repo, new ProtectionRule("main", 0, false, false, false,
                 RepoPermission.MAINTAIN, RepoPermission.MAINTAIN));
