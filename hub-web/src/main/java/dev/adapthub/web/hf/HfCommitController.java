@@ -6,6 +6,7 @@ import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -81,6 +82,10 @@ class HfCommitController {
         Matcher pullRef = PULL_REF.matcher(revision);
         boolean openPull = HfTreeController.isTrue(createPr);
         String branch = pullRef.matches() ? null : branch(repo, revision);
+        if (branch != null && !openPull) {
+            // A direct commit needs write access: refuse before buffering a body of up to 64 MiB.
+            repos.require(repo, hf.account(user), RepoPermission.WRITE);
+        }
         NdjsonCommit body = NdjsonCommit.parse(readLimited(request));
         ObjectId parent = parent(body.parentCommit());
         Account account = hf.account(user);
