@@ -4,11 +4,11 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.adapthub.core.testsupport.TestRequirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -33,10 +33,7 @@ public final class Browser implements TestWatcher {
     public Page open() {
         if (!Files.isExecutable(CHROMIUM)) {
             String why = "Chromium is not installed at " + CHROMIUM + " (apt-get install -y chromium; .ci/run does it).";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
+            TestRequirements.unavailable(why);
         }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
