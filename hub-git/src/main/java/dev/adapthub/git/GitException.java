@@ -5,6 +5,7 @@ package dev.adapthub.git;
  * of the hub sees; only the web layer maps them to HTTP statuses:
  * {@link GitNotFoundException} 404, {@link GitInvalidInputException} 422,
  * {@link GitConflictException} 409 (with {@link RefConflictException} as the retryable case),
+ * {@link GitLockedException} 409 "busy, retry in a moment" (a lock held by another writer),
  * {@link GitStorageException} 500.
  * <p>
  * Messages are meant to be shown to users: they say what was wrong, where, and what to do next,

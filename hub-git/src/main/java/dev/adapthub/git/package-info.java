@@ -1,7 +1,9 @@
 /**
  * hub-git: bare Git repositories of the hub over JGit, without Spring or a database.
  * <ul>
- * <li>{@code store}: where repositories live ({@code RepositoryStore}, {@code RepoId});</li>
+ * <li>{@code store}: where repositories live ({@code RepositoryStore}, {@code RepoId}), and the lock
+ * files a crash leaves, cleared when a repository is first opened;</li>
+ * <li>{@code maintenance}: repacking into one pack with a bitmap ({@code Repacker});</li>
  * <li>{@code refs}: the single compare-and-swap ref writer ({@code RefUpdater}) and ref name rules;</li>
  * <li>{@code read}: revisions, trees, blobs, history, diffs, branches and tags;</li>
  * <li>{@code write}: commits built from file changes ({@code Commits});</li>

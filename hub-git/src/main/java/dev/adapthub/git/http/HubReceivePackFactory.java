@@ -35,7 +35,7 @@ final class HubReceivePackFactory implements ReceivePackFactory<HttpServletReque
             // Only reachable if someone wires this factory without HubRepositoryResolver.
             throw new ServiceNotEnabledException("push is not available for this repository");
         }
-        ReceivePack rp = new ReceivePack(db);
+        ReceivePack rp = new HubReceivePack(db);
         configurator.configure(rp, new PushContext(repoId, user));
         return rp;
     }

@@ -7,22 +7,32 @@ import dev.adapthub.git.GitStorageException;
 import dev.adapthub.git.refs.RefNames;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bare repositories of the hub, one per {@link RepoId}, at
@@ -36,14 +46,36 @@ import org.eclipse.jgit.util.FileUtils;
  * {@link #open} returns a shared, cached {@link Repository}; every caller closes what it opened
  * (try-with-resources), which only releases its use count. {@link #close()} and {@link #delete}
  * release the cache's own reference.
+ * <p>
+ * Crash recovery: the first time the store opens a repository, it removes the lock files a killed
+ * process left there ({@link StaleLocks}: older than this process and without a live owner), so a
+ * {@code kill -9} during a push or repack does not block branch deletions and repacks for good.
+ * This happens once per repository per store (one store per process), not on every request.
+ * <p>
+ * Repacking is the hub's job (scheduled, one repository at a time, see the {@code maintenance}
+ * package), so JGit's own automatic gc after every push is switched off in each repository.
  */
 public final class RepositoryStore implements AutoCloseable {
 
-    private final Path root;
-    private final Map<RepoId, Repository> cache = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryStore.class);
 
+    private final Path root;
+    private final Instant staleBefore;
+    private final Map<RepoId, Repository> cache = new ConcurrentHashMap<>();
+    private final Map<RepoId, Boolean> recovered = new ConcurrentHashMap<>();
+
+    /** A store whose crash recovery treats lock files older than this process's start as stale. */
     public RepositoryStore(Path root) {
+        this(root, processStart());
+    }
+
+    /**
+     * @param staleBefore lock files last modified before this instant, without a live owner, are
+     *        leftovers of a crash
+     */
+    public RepositoryStore(Path root, Instant staleBefore) {
         this.root = root.toAbsolutePath().normalize();
+        this.staleBefore = Objects.requireNonNull(staleBefore, "staleBefore");
     }
 
     /** Where the bare repository of {@code id} lives (whether or not it exists). */
@@ -76,6 +108,7 @@ public final class RepositoryStore implements AutoCloseable {
                 // Bare repositories keep no reflog by default; the hub wants the audit trail.
                 config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null,
                         ConfigConstants.CONFIG_KEY_LOGALLREFUPDATES, true);
+                disableAutoGc(config);
                 config.save();
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -102,6 +135,7 @@ public final class RepositoryStore implements AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw new GitNotFoundException("repository " + id + " does not exist");
             }
+            recovered.computeIfAbsent(id, key -> recover(key, dir));
             try {
                 Repository opened = new FileRepositoryBuilder().setGitDir(dir.toFile())
                         .setMustExist(true).build();
@@ -128,6 +162,7 @@ public final class RepositoryStore implements AutoCloseable {
     public void delete(RepoId id) throws GitException {
         Path dir = directory(id);
         Repository cached = cache.remove(id);
+        recovered.remove(id);
         if (cached != null) {
             cached.close();
         }
@@ -144,11 +179,50 @@ public final class RepositoryStore implements AutoCloseable {
         }
     }
 
-    /** Releases every cached repository. */
+    /**
+     * Releases every cached repository. A store that opens repositories after this behaves as in a
+     * restarted process: it checks each one for crash leftovers again.
+     */
     @Override
     public void close() {
         cache.values().forEach(Repository::close);
         cache.clear();
+        recovered.clear();
+    }
+
+    /**
+     * Clears what a crash left in the repository and switches off JGit's automatic gc in
+     * repositories created before the hub scheduled repacks itself. Never fails the open: a
+     * leftover that cannot be removed surfaces as a busy repository, which is retryable.
+     */
+    private Boolean recover(RepoId id, Path dir) {
+        try {
+            List<String> removed = StaleLocks.clear(dir, staleBefore);
+            if (!removed.isEmpty()) {
+                LOG.info("Repository {}: removed lock files left by a crash: {}", id, String.join(", ", removed));
+            }
+        } catch (UncheckedIOException e) {
+            LOG.warn("Repository {}: could not check for lock files left by a crash: {}", id, e.getCause().toString());
+        }
+        try {
+            FileBasedConfig config = new FileBasedConfig(dir.resolve(Constants.CONFIG).toFile(), FS.DETECTED);
+            config.load();
+            if (config.getBoolean(ConfigConstants.CONFIG_RECEIVE_SECTION, ConfigConstants.CONFIG_KEY_AUTOGC, true)) {
+                disableAutoGc(config);
+                config.save();
+            }
+        } catch (IOException | ConfigInvalidException e) {
+            LOG.warn("Repository {}: could not switch off JGit's automatic gc: {}", id, e.toString());
+        }
+        return Boolean.TRUE;
+    }
+
+    private static void disableAutoGc(StoredConfig config) {
+        config.setBoolean(ConfigConstants.CONFIG_RECEIVE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOGC, false);
+    }
+
+    private static Instant processStart() {
+        return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
     }
 
     private static void deleteQuietly(Path dir) {
