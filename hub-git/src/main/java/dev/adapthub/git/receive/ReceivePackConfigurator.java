@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the hub's push rules to a JGit {@link ReceivePack}, whatever the transport: object
- * checks on received data (no malformed trees, no {@code .git} paths), size limits, the hub's
+ * checks on received data (no malformed trees, no names that {@link dev.adapthub.git.GitPaths}
+ * refuses to create, such as {@code .git} in any spelling), size limits, the hub's
  * ref name rules, the {@link PushPolicy} as a pre-receive hook and the
  * {@link PostReceiveListener} as a post-receive hook.
  */
@@ -33,7 +34,9 @@ public final class ReceivePackConfigurator {
     }
 
     public void configure(ReceivePack rp, PushContext context) {
-        rp.setCheckReceivedObjects(true);
+        // Replaces the default checker that setCheckReceivedObjects(true) would install: the
+        // same format checks, plus the hub's path rule (GitPaths) on every pushed tree.
+        rp.setObjectChecker(new PathRuleObjectChecker());
         rp.setMaxPackSizeLimit(settings.maxPackBytes());
         rp.setMaxObjectSizeLimit(settings.maxObjectBytes());
         rp.setRefLogIdent(new PersonIdent(context.user(), ""));

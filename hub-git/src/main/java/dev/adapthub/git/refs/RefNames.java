@@ -3,6 +3,7 @@ package dev.adapthub.git.refs;
 import static dev.adapthub.git.internal.Texts.quote;
 
 import dev.adapthub.git.GitInvalidInputException;
+import dev.adapthub.git.GitPaths;
 import dev.adapthub.git.internal.Texts;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,10 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * Ref name rules of the hub: everything JGit's {@link Repository#isValidRefName} demands, plus
- * no control characters, no unpaired surrogates (the name must be valid UTF-8), no {@code ..}
- * and at most {@value #MAX_LENGTH} UTF-8 bytes. Pull request heads are {@code refs/pr/{n}}.
+ * no control characters, no unpaired surrogates (the name must be valid UTF-8), no invisible code
+ * points ({@link GitPaths#isIgnorable}: {@code ma\u200Din} would pose as {@code main} and escape the
+ * rules that protect it), no {@code ..} and at most {@value #MAX_LENGTH} UTF-8 bytes. Pull request
+ * heads are {@code refs/pr/{n}}.
  */
 public final class RefNames {
     public static final String DEFAULT_BRANCH = "main";
@@ -89,6 +92,11 @@ public final class RefNames {
         if (Texts.hasControlOrBrokenChars(name)) {
             throw new GitInvalidInputException(what + " " + quote(name)
                     + " contains control characters or is not valid UTF-8");
+        }
+        if (name.codePoints().anyMatch(GitPaths::isIgnorable)) {
+            int cp = name.codePoints().filter(GitPaths::isIgnorable).findFirst().orElseThrow();
+            throw new GitInvalidInputException(what + " " + quote(name) + " contains an invisible character ("
+                    + String.format("U+%04X", cp) + "); type the name without it");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
             throw new GitInvalidInputException(what + " " + quote(name) + " is longer than "

@@ -60,9 +60,7 @@ public final class Commits {
             String message, List<FileChange> changes) throws GitException {
         String ref = RefNames.prNumber(branch).isPresent() ? branch : RefNames.branchRef(branch);
         checkMessage(message);
-        if (changes.isEmpty()) {
-            throw new GitInvalidInputException("a commit needs at least one file change");
-        }
+        checkChanges(changes);
         try (ObjectInserter inserter = repo.newObjectInserter();
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {
@@ -96,6 +94,20 @@ public final class Commits {
         }
     }
 
+    /**
+     * Checks changes as far as possible without a repository (paths by {@link dev.adapthub.git.GitPaths},
+     * no path twice, no file inside another written file), so that callers can refuse them before
+     * they create anything, such as the repository the changes are for.
+     *
+     * @throws GitInvalidInputException naming the first bad path and why
+     */
+    public static void checkChanges(List<FileChange> changes) throws GitInvalidInputException {
+        if (changes.isEmpty()) {
+            throw new GitInvalidInputException("a commit needs at least one file change");
+        }
+        TreeEdits.check(changes);
+    }
+
     private static ObjectId parent(String ref, ObjectId tip, ObjectId expected) throws RefConflictException {
         if (expected == null) {
             return tip;
@@ -108,7 +120,8 @@ public final class Commits {
         return tip;
     }
 
-    static void checkMessage(String message) throws GitInvalidInputException {
+    /** Refuses an empty, overlong or NUL-holding commit message. */
+    public static void checkMessage(String message) throws GitInvalidInputException {
         if (message == null || message.isBlank()) {
             throw new GitInvalidInputException("commit message is empty");
         }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommitsTest {
     static final PersonIdent ALICE = new PersonIdent("Alice", "alice@example.org");
@@ -144,6 +146,56 @@ class CommitsTest {
                 List.of(FileChange.delete("a.txt"), FileChange.put("a.txt/inner", "1")));
         assertThat(Trees.list(repo, folder.commitId(), "", true, 10).entries()).extracting(TreeEntry::path)
                 .containsExactly("a.txt/inner", "dir/b.txt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"git~1/config", "GIT~1/hooks/post-checkout", ".git./config", ".git /config",
+            ".git. ./config", ".g\u200Dit/config", ".git\u200C/config", "\u200B.git/config", "a/.GIT\uFEFF/x",
+            "GITMOD~1", ".gitmodules\u200D", "weights:v1.bin", "con.txt", "README."})
+    void refusesNamesSomeFileSystemReadsAsDotGitWithoutWritingAnything(String path) throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base", List.of(FileChange.put("a.txt", "1")));
+        long objects = looseObjects();
+
+        assertThatThrownBy(() -> commits.commit(repo, "main", base.commitId(), ALICE, "m",
+                List.of(FileChange.put("fine.txt", "ok"), FileChange.put(path, "[core]\n"))))
+                .isInstanceOf(GitInvalidInputException.class).hasMessageStartingWith("path '");
+
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(base.commitId());
+        assertThat(looseObjects()).as("no blob written before the check").isEqualTo(objects);
+    }
+
+    @Test
+    void aFileAndAFolderOfTheSameNameInOneChangeAreRefusedInAnyOrder() throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base", List.of(FileChange.put("a.txt", "1")));
+        for (List<FileChange> changes : List.of(
+                List.of(FileChange.put("n.txt", "file"), FileChange.put("n.txt/x", "inner")),
+                List.of(FileChange.put("n.txt/x/y", "inner"), FileChange.put("n.txt", "file")))) {
+            assertThatThrownBy(() -> commits.commit(repo, "main", base.commitId(), ALICE, "m", changes))
+                    .isInstanceOf(GitInvalidInputException.class)
+                    .hasMessageContaining("'n.txt'").hasMessageContaining("either a file or a folder");
+        }
+        assertThatThrownBy(() -> Commits.checkChanges(List.of(FileChange.put("n.txt", "1"), FileChange.put("n.txt/x", "2"))))
+                .isInstanceOf(GitInvalidInputException.class);
+        assertThat(repo.exactRef("refs/heads/main").getObjectId()).isEqualTo(base.commitId());
+    }
+
+    @Test
+    void deletionsApplyBeforeAdditionsWhateverTheirOrder() throws Exception {
+        CommitResult base = commits.commit(repo, "main", null, ALICE, "base",
+                List.of(FileChange.put("a", "file"), FileChange.put("d/old.txt", "old")));
+
+        CommitResult next = commits.commit(repo, "main", base.commitId(), ALICE, "restructure",
+                List.of(FileChange.put("a/inner", "now a folder"), FileChange.delete("a"),
+                        FileChange.put("d/new.txt", "new"), FileChange.deleteFolder("d")));
+
+        assertThat(Trees.list(repo, next.commitId(), "", true, 10).entries()).extracting(TreeEntry::path)
+                .containsExactly("a/inner", "d/new.txt");
+    }
+
+    private long looseObjects() throws Exception {
+        try (var files = Files.walk(repo.getDirectory().toPath().resolve("objects"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
