@@ -16,9 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    public static final int MIN_PASSWORD = 10;
-    /** bcrypt reads 72 bytes at most; longer input would be silently cut, so refuse it. */
-    public static final int MAX_PASSWORD = 72;
+    public static final int MIN_PASSWORD = PasswordRule.MIN_LENGTH;
+    public static final int MAX_PASSWORD = PasswordRule.MAX_BYTES;
     public static final int MAX_EMAIL = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>\"]+@[^@\\s\\p{Cntrl}<>\"]+\\.[^@\\s\\p{Cntrl}<>\"]+");
 
@@ -59,7 +58,7 @@ public class AccountService {
             Names.requireValid("name", registration.name());
         }
         String email = requireEmail(registration.email());
-        requirePassword(registration.password());
+        PasswordRule.check(registration.name(), registration.password());
         namespaces.claim("name", registration.name(), NamespaceKind.USER);
         Account account = new Account(registration.name(), email, passwordEncoder.encode(registration.password()),
                 admin, clock.instant());
@@ -76,15 +75,6 @@ public class AccountService {
                     + MAX_EMAIL + " characters).");
         }
         return trimmed;
-    }
-
-    private static void requirePassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("password", "Use a password of at least " + MIN_PASSWORD + " characters.");
-        }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD) {
-            throw new InvalidInputException("password", "Use a password of at most " + MAX_PASSWORD + " bytes.");
-        }
     }
 
     @Transactional(readOnly = true)

@@ -100,4 +100,26 @@ class AccountServiceTest {
         assertThatThrownBy(() -> accounts.register(new Registration(unique("p"), "p@example.org", "x".repeat(73))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 72");
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"{NAME}", "{name}", "{name}2024!", "qwertyuiop", "1234567890", "Password123",
+            "sunshine2024!", "iloveyou!!!!"})
+    void refusesPasswordsThatAreTheNameOrCommonAndCreatesNothing(String password) {
+        String name = unique("pw-owner-");
+        String actual = password.replace("{NAME}", name.toUpperCase()).replace("{name}", name);
+
+        assertThatThrownBy(() -> accounts.register(new Registration(name, "p@example.org", actual)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("password"))
+                .hasMessageMatching(".*(not your user name|most common passwords).*");
+        assertThat(accounts.findByName(name)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"a long password", "long enough password", "correct horse battery",
+            "admin-password-for-tests"})
+    void acceptsThePasswordsTheHubAndItsTestsUse(String password) {
+        assertThat(accounts.register(new Registration(unique("ok"), "o@example.org", password)).id()).isNotNull();
+        assertThat(accounts.createAdmin(unique("admin"), password).isAdmin()).isTrue();
+    }
 }
