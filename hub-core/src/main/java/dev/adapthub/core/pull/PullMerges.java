@@ -27,16 +27,19 @@ import dev.adapthub.git.merge.MergeResult;
 import dev.adapthub.git.merge.Merges;
 import dev.adapthub.git.refs.RefUpdater;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,18 +49,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The merge gate and the merge. The gate is evaluated in a fixed order (open → may merge → not a
  * draft → mergeable → checks at the current head → fresh approvals → no requested changes) and
- * every condition carries its reason. A merge holds the PR's row lock (so one PR merges once),
- * re-checks the gate, merges exactly the recorded head and moves the target by compare-and-swap;
- * when the target moved meanwhile it re-does the whole thing on the new tip, a few times, and
- * then refuses with 409. Commits are never lost: a ref only moves from the tip the merge saw.
+ * every condition carries its reason. A merge waits for its turn on the target branch (merges
+ * into one branch take turns within this process, see {@link MergeQueue}), holds the PR's row
+ * lock (so one PR merges once), re-checks the gate, merges exactly the recorded head and moves the
+ * target by compare-and-swap; when something else moved the target meanwhile (a push, another
+ * process) it re-does the whole thing, gate included, on the new tip after a short random pause,
+ * until {@code hub.pull.merge-deadline} (30 s) passes, and only then refuses with 409. Commits are
+ * never lost: a ref only moves from the tip the merge saw.
  */
 @Service
 public class PullMerges {
 
     private static final Logger log = LoggerFactory.getLogger(PullMerges.class);
-
-    /** How often a merge is re-done when the target branch keeps moving under it. */
-    static final int ATTEMPTS = 8;
 
     private final PullRequests pulls;
     private final PullEvents events;
@@ -70,10 +73,12 @@ public class PullMerges {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MergeQueue queue;
 
     PullMerges(PullRequests pulls, PullEvents events, PullRequestService service, RepoService repos,
             BranchProtections protections, CheckRuns checks, RefUpdater refs, RepoIndexer indexer,
-            ApplicationEventPublisher publisher, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher publisher, PlatformTransactionManager transactions, Clock clock,
+            @Value("${hub.pull.merge-deadline:30s}") Duration mergeDeadline) {
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.pulls = pulls;
@@ -85,6 +90,7 @@ public class PullMerges {
         this.merges = new Merges(refs);
         this.indexer = indexer;
         this.clock = clock;
+        this.queue = new MergeQueue(mergeDeadline);
     }
 
     /** The gate as {@code viewer} (may be null: anonymous) would meet it now. */
@@ -202,7 +208,27 @@ public class PullMerges {
      * @throws MergeBlockedException for any other unmet condition, with conflicts listed (409)
      */
     public PullRequest merge(Account actor, Repo repo, long number, MergeMethod method, String message) {
-        Merged merged = tx.execute(status -> mergeLocked(actor, repo, number, method, message));
+        MergeQueue.Turn turn = queue.start();
+        // Bad input is refused before queueing; the branch's turn is awaited before the transaction
+        // starts, so a queue of merges holds no database connections.
+        String text = validate(actor, repo, method, message);
+        String target = service.get(repo, number).targetBranch();
+        ReentrantLock lock;
+        try {
+            lock = turn.await(repo.id(), target);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+        if (lock == null) {
+            throw new MergeBlockedException(target + " kept moving: other merges into it were still running after "
+                    + queue.deadline().toSeconds() + " s; nothing was changed, try again.");
+        }
+        Merged merged;
+        try {
+            merged = tx.execute(status -> mergeLocked(actor, repo, number, method, text, turn));
+        } finally {
+            lock.unlock();
+        }
         // After the commit, with the connection given back: the index and the listeners see the merge.
         if (merged.pr().targetBranch().equals(repo.defaultBranch())) {
             indexer.refresh(repo);
@@ -215,7 +241,8 @@ public class PullMerges {
     private record Merged(PullRequest pr, MergeResult result) {
     }
 
-    private Merged mergeLocked(Account actor, Repo repo, long number, MergeMethod method, String message) {
+    /** @return the message, trimmed; null for the default */
+    private String validate(Account actor, Repo repo, MergeMethod method, String message) {
         repos.require(repo, actor, RepoPermission.READ);
         if (method == null) {
             throw new InvalidInputException("method", "Choose a merge method: merge commit, squash or fast-forward.");
@@ -225,10 +252,14 @@ public class PullMerges {
             throw new InvalidInputException("method", repo.fullName() + " allows " + String.join(", ",
                     allowed.stream().map(m -> m.name().toLowerCase()).toList()) + " merges only.");
         }
-        String text = TextFields.optionalText("message", message, 10_000);
+        return TextFields.optionalText("message", message, 10_000);
+    }
+
+    private Merged mergeLocked(Account actor, Repo repo, long number, MergeMethod method, String text,
+            MergeQueue.Turn turn) {
         PullRequest pr = pulls.lockById(service.get(repo, number).id()).orElseThrow();
         Repository git = service.git(repo);
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
             MergeGate gate = evaluate(actor, repo, pr, git);
             gate.unmet().stream().filter(c -> c.key().equals("permission")).findFirst().ifPresent(c -> {
                 throw new ForbiddenException(c.reason());
@@ -247,11 +278,7 @@ public class PullMerges {
                         text != null ? text : defaultMessage(repo, pr, method)));
                 return new Merged(recordMerge(actor, repo, pr, result), result);
             } catch (RefConflictException moved) {
-                if (attempt == ATTEMPTS) {
-                    throw new MergeBlockedException(pr.targetBranch() + " kept moving while merging (" + ATTEMPTS
-                            + " attempts); nothing was changed, try again.");
-                }
-                backOff(attempt);
+                backOff(turn, pr);
             } catch (MergeConflictException e) {
                 throw new MergeBlockedException(List.of(new GateCondition("mergeable", false, e.getMessage())),
                         e.paths());
@@ -261,14 +288,25 @@ public class PullMerges {
         }
     }
 
-    /** A short random pause, longer each time, so merges racing for one branch stop colliding in step. */
-    private static void backOff(int attempt) {
+    /** Pauses before the next attempt; refuses once the deadline has passed. */
+    private void backOff(MergeQueue.Turn turn, PullRequest pr) {
+        boolean again;
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+            again = turn.backOff();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MergeBlockedException("The merge was interrupted; nothing was changed, try again.");
+            throw interrupted();
         }
+        if (!again) {
+            log.info("merge of pull request #{} gave up: {} kept moving for {} attempts", pr.number(),
+                    pr.targetBranch(), turn.attempts());
+            throw new MergeBlockedException(pr.targetBranch() + " kept moving while merging (" + turn.attempts()
+                    + " attempts in " + queue.deadline().toSeconds() + " s); nothing was changed, try again.");
+        }
+    }
+
+    private static MergeBlockedException interrupted() {
+        Thread.currentThread().interrupt();
+        return new MergeBlockedException("The merge was interrupted; nothing was changed, try again.");
     }
 
     private Account authorOf(PullRequest pr, Account fallback) {
