@@ -90,3 +90,4 @@ if [ $failed -ne 0 ]; then
   echo "fuzz: findings in $(basename "$module_dir"); see above"
   exit 1
 fi
+echo "fuzz: $(basename "$module_dir") clean; fuzzing took $SECONDS s"
