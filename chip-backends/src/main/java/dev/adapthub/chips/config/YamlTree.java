@@ -78,14 +78,20 @@ final class YamlTree {
                     "start with 'apiVersion: adapthub/v1' and 'kind: InferenceConfig'"));
         }
         YamlTree tree = new YamlTree();
-        JsonNode root = tree.convert(node, "");
+        JsonNode root = tree.convert(node, "", 0);
         return new Parsed(root, Map.copyOf(tree.marks));
     }
 
-    private JsonNode convert(Node node, String path) throws ConfigException {
+    private JsonNode convert(Node node, String path, int depth) throws ConfigException {
         if (++nodes > MAX_NODES) {
             throw new ConfigException(problem(path, node.getStartMark(), "document has too many nodes",
                     "an InferenceConfig needs a few dozen fields"));
+        }
+        // SnakeYAML's nesting limit counts the text only: an alias inside the collection it names
+        // ("a: &x [*x]") composes into a cycle, which would recurse here until the stack overflows.
+        if (depth > MAX_NESTING) {
+            throw new ConfigException(problem(path, node.getStartMark(), "document nests deeper than "
+                    + MAX_NESTING + " levels", "an alias may not refer to the collection that contains it"));
         }
         marks.putIfAbsent(path, node.getStartMark());
         if (!PLAIN_TAGS.contains(node.getTag())) {
@@ -105,7 +111,7 @@ final class YamlTree {
                             + key.getValue() + "'", "keep one of them"));
                 }
                 marks.put(child, key.getStartMark());
-                obj.set(key.getValue(), convert(t.getValueNode(), child));
+                obj.set(key.getValue(), convert(t.getValueNode(), child, depth + 1));
             }
             return obj;
         }
@@ -113,7 +119,7 @@ final class YamlTree {
             ArrayNode arr = JsonNodeFactory.instance.arrayNode();
             int i = 0;
             for (Node item : seq.getValue()) {
-                arr.add(convert(item, path + "[" + i++ + "]"));
+                arr.add(convert(item, path + "[" + i++ + "]", depth + 1));
             }
             return arr;
         }

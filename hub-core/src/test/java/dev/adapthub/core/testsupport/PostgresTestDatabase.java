@@ -55,6 +55,24 @@ public final class PostgresTestDatabase {
         return coordinates;
     }
 
+    /**
+     * Another fresh database on the same server, dropped when this JVM exits: for a test that runs
+     * a hub process of its own and must not share the test contexts' database.
+     */
+    public static Coordinates fresh() {
+        Coordinates shared = get();
+        // Created and dropped from the server's maintenance database, which outlives the shared one.
+        Coordinates server = new Coordinates(withDatabase(shared.url(), "postgres"), shared.user(), shared.password());
+        String name = uniqueName();
+        try {
+            execute(server.url(), server.user(), server.password(), "CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a second test database " + name + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name), "drop-test-database"));
+        return new Coordinates(withDatabase(shared.url(), name), shared.user(), shared.password());
+    }
+
     private static Coordinates create() throws SQLException {
         // TOOLCHAIN.md gotcha 6: ask about Docker before anything else touches Testcontainers.
         if (System.getenv("HUB_TEST_PG_URL") == null && DockerClientFactory.instance().isDockerAvailable()) {
@@ -64,23 +82,34 @@ public final class PostgresTestDatabase {
             return new Coordinates(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         String adminUrl = System.getenv().getOrDefault("HUB_TEST_PG_URL", LOCAL_ADMIN_URL);
-        String name = "adapthub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(adminUrl, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(adminUrl, name), "drop-test-database"));
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        return new Coordinates(url, "postgres", "");
+        Coordinates admin = new Coordinates(adminUrl, "postgres", "");
+        String name = uniqueName();
+        execute(adminUrl, admin.user(), admin.password(), "CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name), "drop-test-database"));
+        return new Coordinates(withDatabase(adminUrl, name), admin.user(), admin.password());
     }
 
-    private static void drop(String adminUrl, String name) {
+    private static String uniqueName() {
+        return "adapthub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** The JDBC URL of database {@code name} on the server of {@code url} (keeping its parameters). */
+    private static String withDatabase(String url, String name) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
+    }
+
+    private static void drop(Coordinates server, String name) {
         try {
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            execute(server.url(), server.user(), server.password(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("Could not drop test database " + name + ": " + e.getMessage());
         }
     }
 
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+    private static void execute(String url, String user, String password, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
