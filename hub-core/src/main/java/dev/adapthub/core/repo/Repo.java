@@ -58,6 +58,13 @@ public class Repo {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RepoGate gated = RepoGate.NONE;
+
+    @Column(name = "discussions_disabled", nullable = false)
+    private boolean discussionsDisabled;
+
     @Embedded
     private RepoSummary summary = RepoSummary.EMPTY;
 
@@ -123,6 +130,28 @@ public class Repo {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public RepoGate gated() {
+        return gated == null ? RepoGate.NONE : gated;
+    }
+
+    /** Whether new pull requests (Hugging Face's discussions) are refused through the API. */
+    public boolean discussionsDisabled() {
+        return discussionsDisabled;
+    }
+
+    void changeSettings(boolean privateRepo, RepoGate gated, boolean discussionsDisabled, Instant now) {
+        this.privateRepo = privateRepo;
+        this.gated = gated;
+        this.discussionsDisabled = discussionsDisabled;
+        this.updatedAt = now;
+    }
+
+    void moveTo(String ownerName, String newName, Instant now) {
+        this.ownerName = ownerName;
+        this.ownerLower = ownerName.toLowerCase(Locale.ROOT);
+        rename(newName, now);
     }
 
     /** What the last refresh found in the repository's default branch. */

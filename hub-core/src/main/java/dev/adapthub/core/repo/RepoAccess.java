@@ -31,7 +31,7 @@ public class RepoAccess {
     }
 
     /** What {@code viewer} may do with repositories under the namespace {@code owner}. */
-    RepoPermission ownerPermission(String owner, Account viewer) {
+    public RepoPermission ownerPermission(String owner, Account viewer) {
         if (viewer.isAdmin() || Names.lower(owner).equals(Names.lower(viewer.name()))) {
             return RepoPermission.ADMIN;
         }

@@ -7,7 +7,7 @@ import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
-import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.core.repo.content.InitialCommit;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +37,8 @@ class RepoApiController {
 
     /** The request body; {@code type} defaults to model as on Hugging Face. */
     record CreateRequest(String name, String organization, String type,
-            @JsonProperty("private") Boolean privateRepo, String visibility, List<InitialFiles.InitialFile> files) {
+            @JsonProperty("private") Boolean privateRepo, String visibility, List<InitialFiles.InitialFile> files,
+            String license) {
 
         boolean isPrivate() {
             return Boolean.TRUE.equals(privateRepo) || "private".equalsIgnoreCase(visibility);
@@ -46,12 +46,12 @@ class RepoApiController {
     }
 
     private final RepoService repos;
-    private final RepoWrites writes;
+    private final InitialCommit initialCommit;
     private final CurrentAccount current;
 
-    RepoApiController(RepoService repos, RepoWrites writes, CurrentAccount current) {
+    RepoApiController(RepoService repos, InitialCommit initialCommit, CurrentAccount current) {
         this.repos = repos;
-        this.writes = writes;
+        this.initialCommit = initialCommit;
         this.current = current;
     }
 
@@ -66,12 +66,11 @@ class RepoApiController {
         RepoKind kind = body.type() == null ? RepoKind.MODEL : RepoKind.fromApiName(body.type())
                 .orElseThrow(() -> new InvalidInputException("type", "type is model, dataset or tool."));
         List<FileChange> initial = InitialFiles.changes(body.files());
+        String license = InitialCommit.license(body.license());
         Account account = current.of(user);
         Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
                 body.isPrivate()));
-        if (!initial.isEmpty()) {
-            writes.commit(repo, account, repo.defaultBranch(), ObjectId.zeroId(), "Initial commit", initial);
-        }
+        initialCommit.write(repo, account, license, initial);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
         answer.put("name", repo.fullName());

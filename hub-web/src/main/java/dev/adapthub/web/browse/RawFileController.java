@@ -6,6 +6,7 @@ import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.GitException;
 import dev.adapthub.git.lfs.LfsPointerFile;
@@ -46,9 +47,11 @@ class RawFileController {
     private final RepoService repos;
     private final CurrentAccount current;
     private final LfsStores lfs;
+    private final RepoSettingsService settings;
 
     RawFileController(RepoLocator locator, RepoFiles files, RepoService repos, CurrentAccount current,
-            LfsStores lfs) {
+            LfsStores lfs, RepoSettingsService settings) {
+        this.settings = settings;
         this.locator = locator;
         this.files = files;
         this.repos = repos;
@@ -67,7 +70,11 @@ class RawFileController {
         try {
             repo = locator.repo(request, owner, name, viewer);
         } catch (NotFoundException e) {
-            error(response, 404, "RepoNotFound", e);
+            // Anonymous: 401, as the Hub answers, so the clients say "log in" and existence stays hidden.
+            error(response, viewer == null ? 401 : 404, "RepoNotFound", e);
+            return;
+        }
+        if (RawGate.refused(settings, repo, viewer, response)) {
             return;
         }
         try {
@@ -190,7 +197,7 @@ class RawFileController {
         }
     }
 
-    private static void error(HttpServletResponse response, int status, String code, HubException e) throws IOException {
+    static void error(HttpServletResponse response, int status, String code, HubException e) throws IOException {
         response.setStatus(status);
         if (code != null) {
             response.setHeader("X-Error-Code", code);

@@ -82,6 +82,9 @@ class HfCommitController {
         Matcher pullRef = PULL_REF.matcher(revision);
         boolean openPull = HfTreeController.isTrue(createPr);
         String branch = pullRef.matches() ? null : branch(repo, revision);
+        if (openPull) {
+            HfRepos.requireDiscussionsEnabled(repo);
+        }
         if (branch != null && !openPull) {
             // A direct commit needs write access: refuse before buffering a body of up to 64 MiB.
             repos.require(repo, hf.account(user), RepoPermission.WRITE);

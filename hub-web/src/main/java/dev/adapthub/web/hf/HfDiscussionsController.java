@@ -60,6 +60,7 @@ class HfDiscussionsController {
             @RequestBody(required = false) CreateBody body, @AuthenticationPrincipal HubUser user) {
         ApiAuth.requireWrite(user);
         Repo repo = hf.repo(type, owner, name, user);
+        HfRepos.requireDiscussionsEnabled(repo);
         if (body == null || !Boolean.TRUE.equals(body.pullRequest())) {
             throw HfError.badRequest("This hub has pull requests, not discussions: send {\"title\", \"description\","
                     + " \"pullRequest\": true}.");

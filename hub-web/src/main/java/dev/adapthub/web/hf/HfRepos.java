@@ -50,13 +50,24 @@ class HfRepos {
         return current.of(user);
     }
 
-    /** @throws HfError RepoNotFound */
+    /** @throws HfError RepoNotFound: 401 for an anonymous caller, 404 for a signed-in one */
     Repo repo(String type, String owner, String name, HubUser user) {
         Optional<RepoKind> kind = kind(type);
         String id = owner + "/" + name;
         return kind.flatMap(k -> repos.find(k, owner, name, account(user)))
-                .orElseThrow(() -> HfError.repoNotFound("Repository " + type + "/" + id
-                        + " not found, or you may not read it (send a token with 'Authorization: Bearer …')."));
+                .orElseThrow(() -> user == null
+                        ? HfError.repoNotFound(true, "Repository " + type + "/" + id + " not found, or it is"
+                                + " private: send a token with 'Authorization: Bearer ...' if you may read it.")
+                        : HfError.repoNotFound(false, "Repository " + type + "/" + id
+                                + " not found, or you may not read it."));
+    }
+
+    /** Refuses new pull requests (the Hub's discussions) where the repository's settings disable them. */
+    static void requireDiscussionsEnabled(Repo repo) {
+        if (repo.discussionsDisabled()) {
+            throw HfError.forbidden("Discussions are disabled for this repo (" + repo.fullName() + "); its admins"
+                    + " may enable them with discussionsDisabled: false in its settings.");
+        }
     }
 
     /** @throws HfError RevisionNotFound, also when the repository has no commits yet */

@@ -80,8 +80,9 @@ final class HfShapes {
         }
         json.put("author", repo.owner());
         json.put("private", repo.isPrivate());
-        json.put("gated", false);
+        json.put("gated", repo.gated().apiValue());
         json.put("disabled", false);
+        json.put("discussionsDisabled", repo.discussionsDisabled());
         json.put("downloads", 0);
         json.put("likes", 0);
         json.put("tags", tags(summary));

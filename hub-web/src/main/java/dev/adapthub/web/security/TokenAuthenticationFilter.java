@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Accepts a personal access token as {@code Authorization: Bearer <token>} or as the
  * password of HTTP Basic (what {@code git} sends; the user name is ignored). A presented
- * but unusable token is a 401, never a silent anonymous request.
+ * but unusable token is a 401, never a silent anonymous request. The accepted {@link TokenGrant} is
+ * kept as a request attribute named after its class (whoami-v2 describes the token).
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -50,6 +51,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                     List.of(new SimpleGrantedAuthority(SCOPE_PREFIX + grant.get().scope().name())));
             var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             SecurityContextHolder.getContext().setAuthentication(authentication);
+            request.setAttribute(TokenGrant.class.getName(), grant.get());
         }
         chain.doFilter(request, response);
     }

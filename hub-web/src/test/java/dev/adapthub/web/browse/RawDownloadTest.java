@@ -136,7 +136,7 @@ class RawDownloadTest {
         MockHttpServletResponse noFile = fetch(f.base() + "/resolve/main/src/missing.py");
         MockHttpServletResponse datasetPrefix = fetch("/datasets/" + f.repo.fullName() + "/resolve/main/src/app.py");
 
-        assertThat(noRepo.getStatus()).isEqualTo(404);
+        assertThat(noRepo.getStatus()).as("anonymous: 401, as the Hub answers").isEqualTo(401);
         assertThat(noRepo.getHeader("X-Error-Code")).isEqualTo("RepoNotFound");
         assertThat(noRev.getStatus()).isEqualTo(404);
         assertThat(noRev.getHeader("X-Error-Code")).isEqualTo("RevisionNotFound");

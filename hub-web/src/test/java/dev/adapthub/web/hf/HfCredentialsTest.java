@@ -74,7 +74,7 @@ class HfCredentialsTest {
         HttpResponse<String> wrong = send(HttpRequest.newBuilder(url(file))
                 .header("Authorization", "Bearer hf_nope" + token));
 
-        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("X-Error-Code")).contains("RepoNotFound");
         assertThat(plain.body()).isEqualTo("s3cret\n");
         assertThat(prefixed.body()).isEqualTo("s3cret\n");

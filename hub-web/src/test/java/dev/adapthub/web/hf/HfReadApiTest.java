@@ -141,7 +141,7 @@ class HfReadApiTest {
         MockHttpServletResponse tree = call(get(f.api() + "/tree/no-such-branch"));
         MockHttpServletResponse entry = call(get(f.api() + "/tree/main/no/such/folder"));
 
-        assertThat(repo.getStatus()).isEqualTo(404);
+        assertThat(repo.getStatus()).as("anonymous: 401, as the Hub answers").isEqualTo(401);
         assertThat(repo.getHeader("X-Error-Code")).isEqualTo("RepoNotFound");
         assertThat(repo.getHeader("X-Error-Message")).contains("/nope");
         assertThat(object(repo)).containsKey("error");

@@ -1,0 +1,81 @@
+package dev.adapthub.web.hf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adapthub.web.support.GitCli;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real {@code @huggingface/hub} npm package, installed once into {@code target/hf-client} (kept
+ * between runs), and a way to run a script of {@code src/test/resources/hf-client} with it. Needs
+ * node and npm: in CI their absence fails the test, elsewhere it is skipped with the reason.
+ */
+final class HfJsClient {
+
+    static final String VERSION = HuggingFaceJsClientTest.CLIENT_VERSION;
+    private static final Path DIR = Path.of("target", "hf-client").toAbsolutePath();
+
+    /** What a script printed and how it ended. */
+    record Result(int exitCode, String stdout, String stderr) {
+
+        String output() {
+            return stdout + "\n" + stderr;
+        }
+
+        /** The last line of the output, parsed as the JSON object the scripts end with. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lastJson() {
+            String last = stdout.strip().lines().reduce((a, b) -> b).orElse("{}");
+            return JsonMapper.builder().build().readValue(last, Map.class);
+        }
+    }
+
+    private HfJsClient() {
+    }
+
+    static void install() throws Exception {
+        GitCli.requireOnPath("node");
+        GitCli.requireOnPath("npm");
+        Path installed = DIR.resolve("node_modules/@huggingface/hub/package.json");
+        if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
+            return;
+        }
+        Files.createDirectories(DIR);
+        Files.writeString(DIR.resolve("package.json"), "{\"name\": \"adapthub-hf-client-test\", \"private\": true,"
+                + " \"type\": \"module\", \"dependencies\": {\"@huggingface/hub\": \"" + VERSION + "\"}}\n");
+        Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), 300);
+        assertThat(npm.exitCode()).as("npm install failed:\n" + npm.output()).isZero();
+    }
+
+    /** Runs {@code hf-client/<script>} from the test resources with node and the given environment. */
+    static Result script(String script, Map<String, String> env, int seconds) throws Exception {
+        try (InputStream in = HfJsClient.class.getResourceAsStream("/hf-client/" + script)) {
+            Files.write(DIR.resolve(script), in.readAllBytes());
+        }
+        return run(List.of("node", script), env, seconds);
+    }
+
+    private static Result run(List<String> command, Map<String, String> env, int seconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile());
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("hf-client", ".out");
+        Path err = Files.createTempFile("hf-client", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s:\n"
+                    + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
