@@ -96,6 +96,8 @@ class RawFileController {
         try {
             blob = files.open(repo, at.at(), at.path());
         } catch (NotFoundException e) {
+            // huggingface_hub caches "not at this commit" under the commit this header names.
+            response.setHeader("X-Repo-Commit", at.at().commitId().name());
             error(response, 404, "EntryNotFound", e);
             return;
         } catch (InvalidInputException e) {

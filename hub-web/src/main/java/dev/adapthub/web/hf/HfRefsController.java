@@ -1,6 +1,7 @@
 package dev.adapthub.web.hf;
 
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.pull.PullState;
@@ -129,9 +130,15 @@ class HfRefsController {
         if (request.startingPoint() != null && !request.startingPoint().isBlank()) {
             hf.revision(repo, request.startingPoint());
         }
-        var commit = writes.createBranch(repo, hf.account(user), branch, request.startingPoint(),
-                Boolean.TRUE.equals(request.emptyBranch()), Boolean.TRUE.equals(request.overwrite()));
-        return ref(branch, "refs/heads/" + branch, commit.name());
+        try {
+            var commit = writes.createBranch(repo, hf.account(user), branch, request.startingPoint(),
+                    Boolean.TRUE.equals(request.emptyBranch()), Boolean.TRUE.equals(request.overwrite()));
+            return ref(branch, "refs/heads/" + branch, commit.name());
+        } catch (InvalidInputException e) {
+            throw HfError.badRequest(e.getMessage());
+        } catch (NotFoundException e) {
+            throw HfError.revisionNotFound("Nothing to start the branch from: " + e.getMessage());
+        }
     }
 
     @Operation(summary = "Delete a branch (not the default branch nor a protected one)")
@@ -154,8 +161,12 @@ class HfRefsController {
             throw HfError.badRequest("Send the tag's name: {\"tag\": \"v1.0\", \"message\": \"…\"}.");
         }
         hf.revision(repo, revision);
-        var commit = writes.createTag(repo, hf.account(user), body.tag(), revision, body.message());
-        return ref(body.tag(), "refs/tags/" + body.tag(), commit.name());
+        try {
+            var commit = writes.createTag(repo, hf.account(user), body.tag(), revision, body.message());
+            return ref(body.tag(), "refs/tags/" + body.tag(), commit.name());
+        } catch (InvalidInputException e) {
+            throw HfError.badRequest(e.getMessage());
+        }
     }
 
     @Operation(summary = "Delete a tag")
@@ -173,6 +184,8 @@ class HfRefsController {
             deletion.accept(repo, hf.account(user));
         } catch (NotFoundException e) {
             throw HfError.revisionNotFound(e.getMessage());
+        } catch (InvalidInputException e) {
+            throw HfError.badRequest(e.getMessage());
         }
         return Map.of("deleted", ref);
     }
