@@ -2,6 +2,7 @@ package dev.adapthub.web.hf;
 
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.card.RepoCards;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.TreeEntry;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Hugging Face-compatible", description = "The part of the Hugging Face Hub API its clients call")
 class HfRepoController {
+
+    static final int MAX_README_BYTES = 1 << 20;
 
     private final HfRepos hf;
     private final RepoFiles files;
@@ -73,6 +76,9 @@ class HfRepoController {
                 }
             }
             json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
+            // The Hub's cardData is the README's whole front matter at this revision (datasets reads its configs).
+            files.readText(repo, at, "README.md", MAX_README_BYTES).flatMap(RepoCards::frontMatter)
+                    .ifPresent(card -> json.put("cardData", card));
             if (repo.kind() == RepoKind.MODEL) {
                 json.putAll(metadata.of(repo, at, entries));
             }

@@ -3,6 +3,7 @@ package dev.adapthub.web.hf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.adapthub.core.account.Account;
@@ -203,6 +204,10 @@ class HfFilesApiTest {
         assertThat(raw.getHeader("ETag")).isEqualTo("\"" + files.entry(model.repo,
                 files.resolve(model.repo, "main").orElseThrow(), "model.safetensors").orElseThrow().id().name() + "\"");
         assertThat(raw.getHeader("X-Linked-Etag")).isNull();
+        // fileExists and parseSafetensorsMetadata send the caller's token along.
+        MockHttpServletResponse withToken = call(head("/" + model.repo.fullName() + "/raw/main/config.json")
+                .header("Authorization", "Bearer hf_" + token));
+        assertThat(withToken.getStatus()).isEqualTo(200);
         MockHttpServletResponse missing = call(get("/" + model.repo.fullName() + "/raw/main/nothing.txt"));
         assertThat(missing.getStatus()).isEqualTo(404);
         assertThat(missing.getHeader("X-Error-Code")).isEqualTo("EntryNotFound");

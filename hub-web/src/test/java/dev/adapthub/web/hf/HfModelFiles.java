@@ -43,7 +43,7 @@ final class HfModelFiles {
         pointer = new String(new LfsPointerFile(oid, SAFETENSORS.length).format(), StandardCharsets.UTF_8);
         writes.commit(repo, owner, "main", null, "Card and config", List.of(
                 FileChange.put("README.md", "---\nlicense: apache-2.0\npipeline_tag: text-generation\n"
-                        + "library_name: transformers\ntags:\n- npu\n---\n# Model\n"),
+                        + "library_name: transformers\ntags:\n- npu\ndatasets:\n- wikitext\n---\n# Model\n"),
                 FileChange.put("config.json", CONFIG), FileChange.put(".gitattributes", GITATTRIBUTES),
                 FileChange.put(".gitignore", "*.log\n")));
         writes.commit(repo, owner, "main", null, "Weights", List.of(FileChange.put("model.safetensors", pointer)));

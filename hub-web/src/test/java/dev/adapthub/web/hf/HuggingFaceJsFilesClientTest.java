@@ -102,7 +102,9 @@ class HuggingFaceJsFilesClientTest {
                 .containsEntry("library_name", "transformers")
                 .containsEntry("config", Map.of("architectures", List.of("LlamaForCausalLM"), "model_type", "llama"))
                 .containsEntry("safetensors", Map.of("parameters", Map.of("BF16", 6, "F32", 4), "total", 10))
-                .containsEntry("gguf", Map.of("total", 32, "architecture", "llama", "context_length", 4096));
+                .containsEntry("gguf", Map.of("total", 32, "architecture", "llama", "context_length", 4096))
+                .containsEntry("cardData", Map.of("license", "apache-2.0", "pipeline_tag", "text-generation",
+                        "library_name", "transformers", "tags", List.of("npu"), "datasets", List.of("wikitext")));
         assertThat((List<String>) info.get("filePaths")).contains("model.safetensors", "model.gguf", "config.json");
 
         assertThat(seen.get("commitTitles")).isEqualTo(List.of("GGUF", "Weights", "Card and config"));
