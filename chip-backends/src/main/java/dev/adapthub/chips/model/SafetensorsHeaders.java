@@ -31,6 +31,12 @@ public final class SafetensorsHeaders {
     private SafetensorsHeaders() {
     }
 
+    /** Bits per element of a safetensors dtype ({@code BF16} → 16), empty for an unknown one. */
+    public static java.util.OptionalInt bitsOf(String dtype) {
+        Integer bits = DTYPE_BITS.get(dtype);
+        return bits == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(bits);
+    }
+
     /** Summarises the headers of all given shard files. */
     public static CheckpointSummary read(List<Path> shards) throws ModelException {
         CheckpointSummary total = new CheckpointSummary(0, 0, 0, Map.of());

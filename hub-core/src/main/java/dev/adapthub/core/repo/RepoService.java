@@ -220,6 +220,19 @@ public class RepoService {
                 RepoQuery.member(query.chip()), query.license(), PageRequest.of(query.page(), query.size(), order));
     }
 
+    /**
+     * The API's listing: public repositories matching {@code filter}; with an owner, also the
+     * private ones of that namespace when {@code viewer} may read them (one rule for the whole
+     * namespace, so the database filters and pages).
+     */
+    @Transactional(readOnly = true)
+    public Page<Repo> search(RepoFilter filter, Account viewer, int page, int size) {
+        boolean withPrivate = !filter.owner().isEmpty() && viewer != null
+                && access.ownerPermission(filter.owner(), viewer) != RepoPermission.NONE;
+        return repos.findAll(RepoFilterSpecs.of(filter, withPrivate), PageRequest.of(Math.max(0, page),
+                Math.max(1, Math.min(size, RepoQuery.MAX_PAGE_SIZE)), RepoFilterSpecs.sort(filter)));
+    }
+
     /** Public repositories of a kind, most recently updated first. */
     @Transactional(readOnly = true)
     public List<Repo> listPublic(RepoKind kind) {

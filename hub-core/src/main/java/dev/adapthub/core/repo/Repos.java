@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface Repos extends JpaRepository<Repo, Long> {
+interface Repos extends JpaRepository<Repo, Long>, JpaSpecificationExecutor<Repo> {
 
     Optional<Repo> findByKindAndOwnerLowerAndNameLower(RepoKind kind, String ownerLower, String nameLower);
 

@@ -67,4 +67,24 @@ public final class History {
             throw new GitStorageException("could not read history from " + start.name(), e);
         }
     }
+
+    /**
+     * How many commits are reachable from {@code start} (its whole history, merges included),
+     * counting at most {@code max}: a walk over commit headers only, no trees.
+     */
+    public static int count(Repository repo, ObjectId start, int max) throws GitException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(start));
+            int n = 0;
+            while (n < max && walk.next() != null) {
+                n++;
+            }
+            return n;
+        } catch (MissingObjectException e) {
+            throw new GitNotFoundException("no commit " + e.getObjectId().name() + " in this repository");
+        } catch (IOException e) {
+            throw new GitStorageException("could not count the history of " + start.name(), e);
+        }
+    }
 }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * Raw file downloads at {@code /{repo}/resolve/{rev}/{path}}, with the headers the Hugging Face
+ * File downloads at {@code /{repo}/resolve/{rev}/{path}} (the content: LFS files from the LFS
+ * store) and {@code /{repo}/raw/{rev}/{path}} (the blob as stored in Git: the pointer file of an LFS
+ * file, as Hugging Face serves it; {@code fileExists} and {@code raw} downloads use it), with the headers the Hugging Face
  * clients read: {@code X-Repo-Commit}, {@code ETag} (the blob id, or the SHA-256 for LFS files, with
  * {@code X-Linked-Etag} and {@code X-Linked-Size}), single {@code Range} requests and
  * {@code If-None-Match}. Errors carry {@code X-Error-Code} (RepoNotFound, RevisionNotFound,
@@ -63,6 +65,18 @@ class RawFileController {
             "/datasets/{owner}/{name}/resolve/**", "/tools/{owner}/{name}/resolve/**"})
     void resolve(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download(owner, name, user, request, response, false);
+    }
+
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = {"/{owner}/{name}/raw/**",
+            "/datasets/{owner}/{name}/raw/**", "/tools/{owner}/{name}/raw/**"})
+    void raw(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download(owner, name, user, request, response, true);
+    }
+
+    private void download(String owner, String name, HubUser user, HttpServletRequest request,
+            HttpServletResponse response, boolean raw) throws IOException {
         Account viewer = current.of(user);
         Repo repo;
         Located at;
@@ -89,6 +103,8 @@ class RawFileController {
         try {
             blob = files.open(repo, at.at(), at.path());
         } catch (NotFoundException e) {
+            // huggingface_hub caches "not at this commit" under the commit this header names.
+            response.setHeader("X-Repo-Commit", at.at().commitId().name());
             error(response, 404, "EntryNotFound", e);
             return;
         } catch (InvalidInputException e) {
@@ -99,7 +115,7 @@ class RawFileController {
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("X-Content-Type-Options", "nosniff");
         Optional<LfsPointerFile> pointer = blob.entry().lfs();
-        if (pointer.isPresent()) {
+        if (pointer.isPresent() && !raw) {
             serveLfs(repo, blob, pointer.get(), request, response);
         } else {
             String etag = quote(blob.entry().id().name());

@@ -16,8 +16,13 @@ final class HfLinks {
     }
 
     static String next(HttpServletRequest request, int nextOffset) {
+        return next(request, CURSOR, nextOffset);
+    }
+
+    /** The link to this request with {@code parameter} (a cursor or a page number) set to {@code value}. */
+    static String next(HttpServletRequest request, String parameter, long value) {
         String url = ServletUriComponentsBuilder.fromRequest(request)
-                .replaceQueryParam(CURSOR, nextOffset).build(true).toUriString();
+                .replaceQueryParam(parameter, value).build(true).toUriString();
         return "<" + url + ">; rel=\"next\"";
     }
 

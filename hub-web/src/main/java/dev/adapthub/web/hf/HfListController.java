@@ -1,13 +1,17 @@
 package dev.adapthub.web.hf;
 
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoFilter;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoQuery;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,58 +25,102 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/models} (and datasets, tools) as {@code listModels}/{@code list_models} call it:
- * {@code search}, {@code author}, {@code filter} (a tag), {@code sort}, {@code limit}, {@code expand}, paged
- * through {@code Link: rel="next"}. Without {@code author} only public repositories are listed;
- * with it, what the caller may read under that namespace.
+ * {@code search}, {@code author}, {@code filter} (repeatable: a tag, the library, the pipeline tag,
+ * or {@code license:x}; all must hold), {@code pipeline_tag}, {@code sort} and {@code direction},
+ * {@code limit}, {@code expand} (also {@code expand[]}; {@code siblings} lists the files), paged
+ * through {@code Link: rel="next"} with a cursor. Without {@code author} only public repositories
+ * are listed; with it, what the caller may read under that namespace. The database filters, orders
+ * and pages.
  */
 @RestController
 @Tag(name = "Hugging Face-compatible")
 class HfListController {
 
+    /** Default and largest page size, as on the Hub. */
+    static final int PAGE = 30;
+    static final int MAX_PAGE = RepoQuery.MAX_PAGE_SIZE;
+    /** Files listed per repository with {@code expand=siblings}. */
+    static final int MAX_SIBLINGS = 10_000;
+
     private final RepoService repos;
+    private final RepoFiles files;
     private final HfRepos hf;
 
-    HfListController(RepoService repos, HfRepos hf) {
+    HfListController(RepoService repos, RepoFiles files, HfRepos hf) {
         this.repos = repos;
+        this.files = files;
         this.hf = hf;
     }
 
     @Operation(summary = "Search repositories",
-            description = "sort: lastModified (default), id; direction is accepted, newest or A-Z first.")
+            description = "sort: lastModified (default), createdAt, id; direction -1 (default: newest, Z-A) or 1;"
+                    + " downloads, likes and trending_score sort as lastModified (the hub counts neither).")
     @GetMapping("/api/{type:models|datasets|tools}")
     ResponseEntity<List<Map<String, Object>>> list(@PathVariable String type,
             @RequestParam(required = false) String search, @RequestParam(required = false) String author,
-            @RequestParam(required = false) String filter, @RequestParam(required = false) String sort,
+            @RequestParam(name = "pipeline_tag", required = false) String pipelineTag,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String direction,
             @RequestParam(required = false) Integer limit,
             @RequestParam(name = HfLinks.CURSOR, required = false) String cursor,
-            @RequestParam(name = "expand", required = false) List<String> expand,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
         RepoKind kind = HfRepos.kind(type).orElseThrow();
-        int size = Math.max(1, Math.min(limit == null ? 30 : limit, RepoQuery.MAX_PAGE_SIZE));
-        int offset = HfLinks.offset(cursor);
-        List<Repo> found;
-        boolean more;
-        if (author != null && !author.isBlank()) {
-            String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-            String tag = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
-            List<Repo> all = repos.listOwnedBy(author.strip(), hf.account(user)).stream()
-                    .filter(r -> r.kind() == kind)
-                    .filter(r -> r.fullName().toLowerCase(Locale.ROOT).contains(text))
-                    .filter(r -> tag.isEmpty() || r.summary().tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag)))
-                    .toList();
-            found = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
-            more = offset + size < all.size();
-        } else {
-            // The hub's search pages by page number: the cursor is a multiple of the page size.
-            RepoQuery.Sort order = "id".equals(sort) || "name".equals(sort) ? RepoQuery.Sort.NAME : RepoQuery.Sort.UPDATED;
-            Page<Repo> page = repos.search(new RepoQuery(kind, search, filter, null, null, order, offset / size, size));
-            found = page.getContent();
-            more = page.hasNext();
+        int size = Math.max(1, Math.min(limit == null ? PAGE : limit, MAX_PAGE));
+        // The cursor is an offset, a multiple of the page size: the database pages by page number.
+        int offset = HfLinks.offset(cursor) / size * size;
+        String license = null;
+        List<String> tags = new ArrayList<>();
+        for (String filter : HfParams.all(request, "filter")) {
+            for (String one : filter.split(",")) {
+                if (one.isBlank()) {
+                    continue;
+                }
+                if (one.strip().toLowerCase(Locale.ROOT).startsWith("license:")) {
+                    license = one.strip().substring("license:".length());
+                } else {
+                    tags.add(one);
+                }
+            }
         }
+        if (tags.size() > RepoFilter.MAX_TAGS) {
+            throw HfError.badRequest("At most " + RepoFilter.MAX_TAGS + " filter values per request; got "
+                    + tags.size() + ".");
+        }
+        RepoFilter.Order order = order(sort);
+        boolean ascending = direction == null ? order == RepoFilter.Order.NAME : direction.strip().equals("1");
+        RepoFilter filter = new RepoFilter(kind, search, author, tags, license, pipelineTag, order, ascending);
+        Page<Repo> page = repos.search(filter, hf.account(user), offset / size, size);
         var response = ResponseEntity.ok();
-        if (more) {
+        if (page.hasNext()) {
             response.header("Link", HfLinks.next(request, offset + size));
         }
-        return response.body(found.stream().map(r -> HfShapes.expand(HfShapes.repo(r), expand)).toList());
+        List<String> expand = HfParams.all(request, "expand");
+        return response.body(page.getContent().stream().map(r -> HfShapes.expand(shape(r, expand), expand)).toList());
+    }
+
+    private Map<String, Object> shape(Repo repo, List<String> expand) {
+        Map<String, Object> json = HfShapes.repo(repo);
+        if (expand.contains("siblings")) {
+            List<Map<String, Object>> siblings = new ArrayList<>();
+            files.resolve(repo, repo.defaultBranch()).ifPresent(at -> {
+                for (TreeEntry entry : files.listUpTo(repo, at, "", true, MAX_SIBLINGS).entries()) {
+                    if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
+                        siblings.add(HfShapes.sibling(entry));
+                    }
+                }
+            });
+            json.put("siblings", siblings);
+        }
+        return json;
+    }
+
+    private static RepoFilter.Order order(String sort) {
+        if (sort == null) {
+            return RepoFilter.Order.UPDATED;
+        }
+        return switch (sort.strip()) {
+            case "id", "name", "modelId" -> RepoFilter.Order.NAME;
+            case "createdAt", "created_at" -> RepoFilter.Order.CREATED;
+            default -> RepoFilter.Order.UPDATED;
+        };
     }
 }

@@ -1,12 +1,15 @@
 package dev.adapthub.web.hf;
 
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.card.RepoCards;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,22 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Hugging Face-compatible", description = "The part of the Hugging Face Hub API its clients call")
 class HfRepoController {
 
+    static final int MAX_README_BYTES = 1 << 20;
+
     private final HfRepos hf;
     private final RepoFiles files;
+    private final HfModelMetadata metadata;
 
-    HfRepoController(HfRepos hf, RepoFiles files) {
+    HfRepoController(HfRepos hf, RepoFiles files, HfModelMetadata metadata) {
         this.hf = hf;
         this.files = files;
+        this.metadata = metadata;
     }
 
     @Operation(summary = "Repository info at the default branch",
-            description = "expand= (repeatable) keeps only the named fields, besides _id and id.")
+            description = "expand= or expand[]= (repeatable) keeps only the named fields, besides _id and id.")
     @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}")
     Map<String, Object> info(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
-            @RequestParam(name = "expand", required = false) List<String> expand,
-            @RequestParam(name = "expand[]", required = false) List<String> expandBrackets,
-            @AuthenticationPrincipal HubUser user) {
-        return infoAt(type, owner, name, null, expand, expandBrackets, user);
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
+        return infoAt(type, owner, name, null, user, request);
     }
 
     @Operation(summary = "Spaces are not offered: RepoNotFound, which the clients understand")
@@ -49,12 +53,12 @@ class HfRepoController {
         throw HfError.repoNotFound("This hub hosts models, datasets and tools; it does not offer Spaces.");
     }
 
-    @Operation(summary = "Repository info at a revision (branch, tag, commit; URL-encode '/' as %2F)")
+    @Operation(summary = "Repository info at a revision (branch, tag, commit, HEAD; URL-encode '/' as %2F)",
+            description = "Models also carry what the Hub derives from their files: config {architectures,"
+                    + " model_type}, safetensors {parameters, total}, gguf {total, architecture, context_length}.")
     @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}/revision/{revision}")
     Map<String, Object> infoAt(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
-            @PathVariable String revision, @RequestParam(name = "expand", required = false) List<String> expand,
-            @RequestParam(name = "expand[]", required = false) List<String> expandBrackets,
-            @AuthenticationPrincipal HubUser user) {
+            @PathVariable String revision, @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
         Repo repo = hf.repo(type, owner, name, user);
         Map<String, Object> json = HfShapes.repo(repo);
         boolean empty = revision == null && files.isEmpty(repo);
@@ -64,21 +68,21 @@ class HfRepoController {
         } else {
             ResolvedRevision at = hf.revision(repo, revision);
             json.put("sha", at.commitId().name());
-            List<Map<String, Object>> siblings = new ArrayList<>();
+            json.put("lastModified", HfShapes.date(files.commit(repo, at).committer().when()));
+            List<TreeEntry> entries = new ArrayList<>();
             for (TreeEntry entry : files.listUpTo(repo, at, "", true, HfTreeController.MAX_LISTING).entries()) {
                 if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
-                    siblings.add(HfShapes.sibling(entry));
+                    entries.add(entry);
                 }
             }
-            json.put("siblings", siblings);
+            json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
+            // The Hub's cardData is the README's whole front matter at this revision (datasets reads its configs).
+            files.readText(repo, at, "README.md", MAX_README_BYTES).flatMap(RepoCards::frontMatter)
+                    .ifPresent(card -> json.put("cardData", card));
+            if (repo.kind() == RepoKind.MODEL) {
+                json.putAll(metadata.of(repo, at, entries));
+            }
         }
-        List<String> fields = new ArrayList<>();
-        if (expand != null) {
-            fields.addAll(expand);
-        }
-        if (expandBrackets != null) {
-            fields.addAll(expandBrackets);
-        }
-        return HfShapes.expand(json, fields);
+        return HfShapes.expand(json, HfParams.all(request, "expand"));
     }
 }

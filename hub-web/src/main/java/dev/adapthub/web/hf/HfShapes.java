@@ -92,6 +92,8 @@ final class HfShapes {
         Instant modified = summary.lastCommitAt() != null ? summary.lastCommitAt() : repo.updatedAt();
         json.put("lastModified", date(modified));
         json.put("cardData", cardData(summary));
+        // The default branch's tip as last indexed; repository info replaces it with the revision's commit.
+        putIfSet(json, "sha", summary.lastCommitId());
         return json;
     }
 

@@ -66,15 +66,49 @@ public final class RepoCards {
         return -1;
     }
 
-    private static RepoCard read(String yaml) {
+    /**
+     * The whole front matter of a README as a map (the Hub's {@code cardData}), empty when there is
+     * none or it is not a readable YAML mapping within the size limit.
+     */
+    public static java.util.Optional<Map<String, Object>> frontMatter(String readme) {
+        if (readme == null) {
+            return java.util.Optional.empty();
+        }
+        String text = readme.startsWith("\uFEFF") ? readme.substring(1) : readme;
+        if (!(text.startsWith("---\n") || text.startsWith("---\r\n"))) {
+            return java.util.Optional.empty();
+        }
+        int start = text.indexOf('\n') + 1;
+        int closing = closingLine(text, start);
+        if (closing < 0 || closing - start > MAX_FRONT_MATTER) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Object loaded = load(text.substring(start, closing));
+            if (!(loaded instanceof Map<?, ?> map)) {
+                return java.util.Optional.empty();
+            }
+            Map<String, Object> card = new java.util.LinkedHashMap<>();
+            map.forEach((key, value) -> card.put(String.valueOf(key), value));
+            return java.util.Optional.of(card);
+        } catch (YAMLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Object load(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_FRONT_MATTER);
+        return new Yaml(new SafeConstructor(options)).load(yaml);
+    }
+
+    private static RepoCard read(String yaml) {
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+            loaded = load(yaml);
         } catch (MarkedYAMLException e) {
             return RepoCard.broken("The front matter is not valid YAML at line " + (e.getProblemMark().getLine() + 2)
                     + ": " + e.getProblem() + ".");

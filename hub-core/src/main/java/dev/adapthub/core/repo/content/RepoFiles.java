@@ -159,6 +159,15 @@ public class RepoFiles {
         }
     }
 
+    /** Commits reachable from {@code at}, counted up to {@code max}. */
+    public int countCommits(Repo repo, ResolvedRevision at, int max) {
+        try {
+            return History.count(git(repo), at.commitId(), max);
+        } catch (GitException e) {
+            throw GitErrors.translate(e);
+        }
+    }
+
     public CommitDetail commitDetail(Repo repo, ResolvedRevision at, DiffLimits limits) {
         try {
             return Diffs.commit(git(repo), at.commitId(), limits);
