@@ -94,6 +94,24 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void theKeepFileOfAnInterruptedPushGoesAKeepFileAnOperatorWroteStays() throws Exception {
+        Path packs = dir.resolve("objects/pack");
+        Path interrupted = packs.resolve("pack-1111111111111111111111111111111111111111.keep");
+        Path operators = packs.resolve("pack-2222222222222222222222222222222222222222.keep");
+        Files.writeString(interrupted, "jgit receive-pack from 10.0.0.7");
+        Files.writeString(operators, "kept by ops: the 2024 release");
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        Files.setLastModifiedTime(interrupted, FileTime.from(longAgo));
+        Files.setLastModifiedTime(operators, FileTime.from(longAgo));
+
+        restarted = new RepositoryStore(root);
+        restarted.open(id).close();
+
+        assertThat(interrupted).doesNotExist();
+        assertThat(operators).exists();
+    }
+
+    @Test
     void aFreshLockOfALiveWriterStaysAndTheWriterItBlocksHearsBusyWithoutAPath() throws Exception {
         restarted = new RepositoryStore(root);
         LockFile packedRefs = new LockFile(dir.resolve("packed-refs").toFile());

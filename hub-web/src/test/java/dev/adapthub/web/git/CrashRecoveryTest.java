@@ -1,6 +1,8 @@
 package dev.adapthub.web.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.adapthub.core.HubProperties;
@@ -40,9 +42,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A running hub after {@code kill -9}: the stock git client and the Hugging Face commit API on a
- * repository with the lock files a crash leaves, a lock held by a live writer, and enough pushes
- * for the background repack.
+ * A running hub after {@code kill -9}: the stock git client, the Hugging Face commit API and the
+ * browser editor on a repository with the lock files a crash leaves, a lock held by a live
+ * writer, and enough pushes for the background repack. (The hub has no branch deletion of its
+ * own yet; branches are deleted with {@code git push --delete}.)
  */
 @HubWebTest
 class CrashRecoveryTest {
@@ -109,11 +112,16 @@ class CrashRecoveryTest {
         LockFile main = new LockFile(bare.resolve("refs/heads/main").toFile());
         assertThat(packedRefs.lock()).isTrue();
         assertThat(main.lock()).isTrue();
+        String tip = git.ok(clone, "rev-parse", "HEAD").stdout().trim();
         GitCli.Result deleted;
         MockHttpServletResponse api;
+        MockHttpServletResponse page;
         try {
             deleted = git.run(clone, "push", "origin", "--delete", "feature");
             api = apiCommit("notes.md", "# Notes\n");
+            page = mvc.perform(post("/" + repo.urlPath() + "/edit").with(csrf()).with(user(accounts.principal(ada)))
+                    .param("branch", "main").param("path", "README.md").param("base", tip)
+                    .param("content", "edited in the browser\n").param("message", "Edit")).andReturn().getResponse();
         } finally {
             packedRefs.unlock();
             main.unlock();
@@ -124,6 +132,9 @@ class CrashRecoveryTest {
                 .doesNotContain(hub.dataDir().toString()).doesNotContain(storage.toString());
         assertThat(api.getStatus()).isEqualTo(409);
         assertThat(api.getContentAsString()).contains("The repository is busy; retry in a moment.")
+                .doesNotContain(hub.dataDir().toString()).doesNotContain(storage.toString());
+        assertThat(page.getStatus()).isEqualTo(409);
+        assertThat(page.getContentAsString()).contains("The repository is busy; retry in a moment.")
                 .doesNotContain(hub.dataDir().toString()).doesNotContain(storage.toString());
 
         git.ok(clone, "push", "-q", "origin", "--delete", "feature");

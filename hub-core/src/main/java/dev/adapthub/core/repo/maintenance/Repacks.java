@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * background, one repository at a time in this process, and never delays the push.
  */
 @Component
-public class Repacks {
+class Repacks {
 
     private static final Logger log = LoggerFactory.getLogger(Repacks.class);
 
@@ -65,7 +65,7 @@ public class Repacks {
     }
 
     /** Schedules a repack of the repository if it is past a limit; true when one is (or already was) queued. */
-    public boolean scheduleIfDue(RepoId storage) {
+    boolean scheduleIfDue(RepoId storage) {
         String id = storage.toString();
         ObjectCounts counts;
         try (Repository git = store.open(storage)) {
