@@ -6,8 +6,7 @@ import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
-import dev.adapthub.core.repo.RepoService;
-import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.core.repo.content.RepoCreation;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code POST /api/repos/create} with {@code {name, organization?, type, private}} (the Python
  * client) or {@code {name, organization, type, visibility: public|private}} (the JavaScript
  * client, with optional initial {@code files}), as the Hugging Face clients send it. Answers
- * {@code {url, name, id}}; 409 when it exists.
+ * {@code {url, name, id}}; 409 when it exists. Creating with files is one unit: a refused file
+ * (422 naming the path) or any later failure leaves no repository behind.
  */
 @RestController
 @Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
@@ -45,13 +44,11 @@ class RepoApiController {
         }
     }
 
-    private final RepoService repos;
-    private final RepoWrites writes;
+    private final RepoCreation creation;
     private final CurrentAccount current;
 
-    RepoApiController(RepoService repos, RepoWrites writes, CurrentAccount current) {
-        this.repos = repos;
-        this.writes = writes;
+    RepoApiController(RepoCreation creation, CurrentAccount current) {
+        this.creation = creation;
         this.current = current;
     }
 
@@ -67,11 +64,8 @@ class RepoApiController {
                 .orElseThrow(() -> new InvalidInputException("type", "type is model, dataset or tool."));
         List<FileChange> initial = InitialFiles.changes(body.files());
         Account account = current.of(user);
-        Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
-                body.isPrivate()));
-        if (!initial.isEmpty()) {
-            writes.commit(repo, account, repo.defaultBranch(), ObjectId.zeroId(), "Initial commit", initial);
-        }
+        Repo repo = creation.create(account, new NewRepo(kind, body.organization(), body.name(), body.isPrivate()),
+                "Initial commit", initial);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
         answer.put("name", repo.fullName());
