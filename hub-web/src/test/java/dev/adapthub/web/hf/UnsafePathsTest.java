@@ -1,6 +1,9 @@
 package dev.adapthub.web.hf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.adapthub.core.pull.PullRequestService;
@@ -27,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,6 +146,26 @@ class UnsafePathsTest {
             assertThat(repos.find(RepoKind.MODEL, f.owner.name(), c.getKey(), f.owner)).as(c.getKey()).isEmpty();
         }
         assertThat(storageDirs()).isEqualTo(dirs);
+    }
+
+    @Test
+    void theUploadAndEditFormsShowTheRefusalAndCommitNothing() throws Exception {
+        String tip = f.tip();
+        MockMultipartFile config = new MockMultipartFile("files", "config", "text/plain", "[core]\n".getBytes());
+
+        MockHttpServletResponse upload = mvc.perform(multipart("/" + f.repo.urlPath() + "/upload").file(config)
+                .with(csrf()).with(user(accounts.principal(f.owner)))
+                .param("branch", "main").param("folder", "GIT~1").param("message", "sneak")).andReturn().getResponse();
+        MockHttpServletResponse edit = mvc.perform(post("/" + f.repo.urlPath() + "/edit").with(csrf())
+                .with(user(accounts.principal(f.owner))).param("branch", "main").param("base", tip)
+                .param("path", ".g\u200Dit/config").param("message", "sneak").param("content", "[core]\n"))
+                .andReturn().getResponse();
+
+        assertThat(upload.getStatus()).isEqualTo(422);
+        assertThat(upload.getContentAsString()).contains("GIT~1/config").contains("short (8.3) name");
+        assertThat(edit.getStatus()).isEqualTo(422);
+        assertThat(edit.getContentAsString()).contains("U+200D");
+        assertThat(f.tip()).isEqualTo(tip);
     }
 
     @ParameterizedTest
