@@ -75,8 +75,8 @@ public final class Names {
      */
     public static void refuseInvisibleOrDecomposed(String field, String name) {
         name.codePoints().filter(GitPaths::isIgnorable).findFirst().ifPresent(cp -> {
-            throw new InvalidInputException(field, "The name contains an invisible character ("
-                    + String.format("U+%04X", cp) + "); type it without that character.");
+            throw new InvalidInputException(field, "The name has invisible characters ("
+                    + String.format("U+%04X", cp) + "); type it without them.");
         });
         if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
             throw new InvalidInputException(field, "The name contains combining accents; use letters, digits, '-', '_'"

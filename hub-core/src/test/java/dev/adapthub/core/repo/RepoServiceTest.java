@@ -121,7 +121,7 @@ class RepoServiceTest {
     void anInvisibleCharacterInANameIsNamedInTheMessage() {
         Account ada = newAccount();
         assertThatThrownBy(() -> repos.create(ada, new NewRepo(RepoKind.MODEL, null, "mo\u200Ddel", false)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invisible character (U+200D)");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invisible characters (U+200D)");
         assertThatThrownBy(() -> repos.create(ada, new NewRepo(RepoKind.MODEL, "ali\u200Bce", "model", false)))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> accounts.register(new Registration("ali\u200Cce", "a@example.org", "a long password")))
