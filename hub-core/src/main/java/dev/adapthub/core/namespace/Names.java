@@ -1,6 +1,8 @@
 package dev.adapthub.core.namespace;
 
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.git.GitPaths;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,6 +52,7 @@ public final class Names {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(field, "Enter a name.");
         }
+        refuseInvisibleOrDecomposed(field, name);
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "A name has " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " characters; this one has " + name.length() + ".");
@@ -62,6 +65,23 @@ public final class Names {
             throw new InvalidInputException(field, "A name may not contain '..' or '--'.");
         }
         return name;
+    }
+
+    /**
+     * Refuses invisible code points ({@link GitPaths#isIgnorable}) and names not in Unicode NFC with a
+     * message that says so: the ASCII pattern refuses them too, but "use letters, digits..." does not
+     * tell a user who pasted {@code .g\u200Dit} or {@code ali\u200Bce} what is wrong. Shared by user,
+     * organization and repository names.
+     */
+    public static void refuseInvisibleOrDecomposed(String field, String name) {
+        name.codePoints().filter(GitPaths::isIgnorable).findFirst().ifPresent(cp -> {
+            throw new InvalidInputException(field, "The name has invisible characters ("
+                    + String.format("U+%04X", cp) + "); type it without them.");
+        });
+        if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
+            throw new InvalidInputException(field, "The name contains combining accents; use letters, digits, '-', '_'"
+                    + " and '.' only.");
+        }
     }
 
     /** Whether a looked-up name could exist at all; lookups skip the database when not. */

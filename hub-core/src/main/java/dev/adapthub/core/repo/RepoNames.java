@@ -1,10 +1,16 @@
 package dev.adapthub.core.repo;
 
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.core.namespace.Names;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The rule for repository names (the {@code name} in {@code owner/name}). */
+/**
+ * The rule for repository names (the {@code name} in {@code owner/name}): ASCII letters, digits,
+ * '-', '_' and '.', starting and ending with a letter or digit, so no spelling of {@code .git}
+ * (invisible characters, trailing dots, {@code GIT~1}) can be a name; invisible characters get
+ * their own message ({@link Names#refuseInvisibleOrDecomposed}).
+ */
 public final class RepoNames {
 
     public static final int MAX_LENGTH = 96;
@@ -17,6 +23,7 @@ public final class RepoNames {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(field, "Enter a repository name.");
         }
+        Names.refuseInvisibleOrDecomposed(field, name);
         if (name.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "A repository name has at most " + MAX_LENGTH
                     + " characters; this one has " + name.length() + ".");

@@ -106,7 +106,8 @@ class RepoServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "../escape", "a/b", "name.git", "x..y", "-lead", "sp ace", "<script>", "%2e%2e"})
+    @ValueSource(strings = {"", "../escape", "a/b", "name.git", "x..y", "-lead", "sp ace", "<script>", "%2e%2e",
+            ".g\u200Dit", ".git\u200C", "model.git\u200D", "GIT~1", ".git.", "mo\u200Bdel", "mode\u0301l"})
     void refusesBadNamesAndCreatesNothing(String name) throws Exception {
         Account ada = newAccount();
         long dirs = countStorageDirs();
@@ -114,6 +115,17 @@ class RepoServiceTest {
         assertThatThrownBy(() -> repos.create(ada, new NewRepo(RepoKind.MODEL, null, name, false)))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(countStorageDirs()).isEqualTo(dirs);
+    }
+
+    @Test
+    void anInvisibleCharacterInANameIsNamedInTheMessage() {
+        Account ada = newAccount();
+        assertThatThrownBy(() -> repos.create(ada, new NewRepo(RepoKind.MODEL, null, "mo\u200Ddel", false)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invisible characters (U+200D)");
+        assertThatThrownBy(() -> repos.create(ada, new NewRepo(RepoKind.MODEL, "ali\u200Bce", "model", false)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> accounts.register(new Registration("ali\u200Cce", "a@example.org", "a long password")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("U+200C");
     }
 
     @Test

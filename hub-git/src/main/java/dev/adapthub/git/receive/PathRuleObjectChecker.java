@@ -38,11 +38,17 @@ final class PathRuleObjectChecker extends ObjectChecker {
         checkNames(raw);
     }
 
-    /** Tolerates a malformed tree (then JGit has refused it already): "<mode> <name>\0<20-byte id>"... */
+    /**
+     * Reads "{@code <mode> <name>\0<20-byte id>}" entries; tolerates a malformed tree (JGit has
+     * refused it already and its reason stands).
+     */
     private static void checkNames(byte[] raw) throws CorruptObjectException {
         int ptr = 0;
         while (ptr < raw.length) {
             int nameStart = indexOf(raw, (byte) ' ', ptr) + 1;
+            if (nameStart > raw.length) {
+                return;
+            }
             int nameEnd = indexOf(raw, (byte) 0, nameStart);
             String name = utf8(raw, nameStart, nameEnd);
             Optional<String> problem = GitPaths.nameProblem(name);

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The {@code files} a repository may be created with ({@code createRepo({files})} of the JavaScript
- * client), checked whole before the repository exists, so a bad file creates nothing.
+ * client), checked whole before the repository exists, so a bad file creates nothing: shape, size and
+ * each path here, the change set as a whole ({@code n.txt} with {@code n.txt/x}) in
+ * {@link dev.adapthub.core.repo.content.RepoCreation}.
  */
 final class InitialFiles {
 
@@ -41,7 +43,7 @@ final class InitialFiles {
             }
             String path;
             try {
-                path = GitPaths.normalizeFile(file.path());
+                path = GitPaths.normalizeNewFile(file.path());
             } catch (GitInvalidInputException e) {
                 throw new InvalidInputException("files", "Unusable path: " + e.getMessage() + ".");
             }

@@ -6,8 +6,8 @@ import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
-import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.InitialCommit;
+import dev.adapthub.core.repo.content.RepoCreation;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
@@ -29,7 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code POST /api/repos/create} with {@code {name, organization?, type, private}} (the Python
  * client) or {@code {name, organization, type, visibility: public|private}} (the JavaScript
  * client, with optional initial {@code files}), as the Hugging Face clients send it. Answers
- * {@code {url, name, id}}; 409 when it exists.
+ * {@code {url, name, id}}; 409 when it exists. Creating with files is one unit: a refused file
+ * (422 naming the path) or any later failure leaves no repository behind.
  */
 @RestController
 @Tag(name = "AdaptHub", description = "The hub's own endpoints (also called by the Hugging Face clients)")
@@ -45,13 +46,11 @@ class RepoApiController {
         }
     }
 
-    private final RepoService repos;
-    private final InitialCommit initialCommit;
+    private final RepoCreation creation;
     private final CurrentAccount current;
 
-    RepoApiController(RepoService repos, InitialCommit initialCommit, CurrentAccount current) {
-        this.repos = repos;
-        this.initialCommit = initialCommit;
+    RepoApiController(RepoCreation creation, CurrentAccount current) {
+        this.creation = creation;
         this.current = current;
     }
 
@@ -68,9 +67,8 @@ class RepoApiController {
         List<FileChange> initial = InitialFiles.changes(body.files());
         String license = InitialCommit.license(body.license());
         Account account = current.of(user);
-        Repo repo = repos.create(account, new NewRepo(kind, body.organization(), body.name(),
-                body.isPrivate()));
-        initialCommit.write(repo, account, license, initial);
+        Repo repo = creation.create(account, new NewRepo(kind, body.organization(), body.name(), body.isPrivate()),
+                "Initial commit", InitialCommit.files(license, initial));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).toUriString());
         answer.put("name", repo.fullName());

@@ -1,14 +1,6 @@
 package dev.adapthub.core.repo.content;
 
-import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.InvalidInputException;
-import dev.adapthub.core.repo.Repo;
-import dev.adapthub.core.repo.RepoService;
-import dev.adapthub.git.GitException;
-import dev.adapthub.git.refs.RefUpdater;
-import dev.adapthub.git.store.RepositoryStore;
-import dev.adapthub.git.write.CommitResult;
-import dev.adapthub.git.write.Commits;
 import dev.adapthub.git.write.FileChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /**
  * The first commit of a repository created through the API, as the Hugging Face Hub writes it: the
@@ -32,8 +20,7 @@ import org.springframework.stereotype.Service;
  * not apply: a member of an organization who may create a repository there but not push to its
  * default branch still gets the commit.
  */
-@Service
-public class InitialCommit {
+public final class InitialCommit {
 
     /** The patterns of the Hugging Face Hub's default {@code .gitattributes} of a new repository. */
     static final List<String> LFS_PATTERNS = List.of("*.7z", "*.arrow", "*.bin", "*.bz2", "*.ckpt", "*.ftz",
@@ -48,19 +35,7 @@ public class InitialCommit {
     /** A license id as the Hub lists them ({@code apache-2.0}, {@code llama3.1}, {@code other}): safe in YAML. */
     private static final Pattern LICENSE = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,63}");
 
-    private final RepositoryStore store;
-    private final RepoService repos;
-    private final Commits commits;
-    private final RepoIndexer indexer;
-    private final ApplicationEventPublisher events;
-
-    InitialCommit(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer,
-            ApplicationEventPublisher events) {
-        this.store = store;
-        this.repos = repos;
-        this.commits = new Commits(refs);
-        this.indexer = indexer;
-        this.events = events;
+    private InitialCommit() {
     }
 
     /**
@@ -82,7 +57,7 @@ public class InitialCommit {
     }
 
     /** The files of the first commit: the defaults, overridden by {@code files} with the same path. */
-    static List<FileChange> files(String license, List<FileChange> files) {
+    public static List<FileChange> files(String license, List<FileChange> files) {
         Map<String, FileChange> byPath = new LinkedHashMap<>();
         byPath.put(".gitattributes", FileChange.put(".gitattributes", GITATTRIBUTES));
         String id = license(license);
@@ -93,21 +68,5 @@ public class InitialCommit {
             byPath.put(file.path(), file);
         }
         return new ArrayList<>(byPath.values());
-    }
-
-    /** Writes the first commit onto the default branch of the just-created, still empty {@code repo}. */
-    public CommitResult write(Repo repo, Account creator, String license, List<FileChange> files) {
-        PersonIdent ident = new PersonIdent(creator.displayName(), creator.email());
-        CommitResult result;
-        try {
-            result = commits.commit(store.open(repos.storageOf(repo)), repo.defaultBranch(), ObjectId.zeroId(), ident,
-                    "Initial commit", files(license, files));
-        } catch (GitException e) {
-            throw GitErrors.translate(e);
-        }
-        indexer.refresh(repo);
-        events.publishEvent(new RefsMoved(repo.id(), creator.name(),
-                List.of(new RefsMoved.Move(result.refName(), ObjectId.zeroId(), result.commitId()))));
-        return result;
     }
 }
