@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.web.support.HubWebTest;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The sign-up form refuses the user name and common passwords with a message at the password field. */
 @HubWebTest
 class RegistrationPasswordTest {
+
+    private static final Pattern PASSWORD_INPUT = Pattern.compile("<input id=\"password\"[^>]*>");
 
     @Autowired MockMvc mvc;
     @Autowired AccountService accounts;
@@ -38,8 +42,7 @@ class RegistrationPasswordTest {
 
         assertThat(page.getStatus()).isEqualTo(422);
         assertThat(page.getContentAsString()).contains("id=\"password-error\"").contains(message);
-        java.util.regex.Matcher passwordInput = java.util.regex.Pattern.compile("<input id=\"password\"[^>]*>")
-                .matcher(page.getContentAsString());
+        Matcher passwordInput = PASSWORD_INPUT.matcher(page.getContentAsString());
         assertThat(passwordInput.find()).isTrue();
         assertThat(passwordInput.group()).as("the password is never sent back").doesNotContain("value");
         assertThat(accounts.findByName(name)).isEmpty();

@@ -11,9 +11,9 @@ import dev.adapthub.web.support.HubPage;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,11 +60,14 @@ class ActuatorAccessTest {
     }
 
     @Test
-    void healthAndItsProbesAreOpenWithoutDetails() {
+    void healthAndItsProbesAreOpenWithDetailsForAdministratorsOnly() {
         for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpResponse<String> health = HubPage.get(port, path);
             assertThat(health.statusCode()).as(path).isEqualTo(200);
             assertThat(health.body()).as(path).contains("\"status\":\"UP\"").doesNotContain("components");
         }
+        HttpResponse<String> forAdmin = HubPage.get(port, "/actuator/health", "Authorization",
+                "Bearer " + HubWebTest.ADMIN_TOKEN);
+        assertThat(forAdmin.body()).contains("\"components\"").contains("\"db\"");
     }
 }
