@@ -11,6 +11,7 @@ import dev.adapthub.git.RefConflictException;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefNames;
 import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.refs.Refs;
 
 import java.io.IOException;
 import java.util.List;
@@ -143,7 +144,7 @@ public final class Merges {
     }
 
     private static ObjectId tipOf(Repository repo, String ref) throws IOException, GitNotFoundException {
-        Ref r = repo.exactRef(ref);
+        Ref r = Refs.exact(repo, ref);
         if (r == null || r.getObjectId() == null) {
             throw new GitNotFoundException("target branch " + quote(Repository.shortenRefName(ref)) + " does not exist");
         }

@@ -8,6 +8,7 @@ import dev.adapthub.git.GitNotFoundException;
 import dev.adapthub.git.GitStorageException;
 import dev.adapthub.git.internal.Texts;
 import dev.adapthub.git.refs.RefNames;
+import dev.adapthub.git.refs.Refs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,12 +95,12 @@ public final class Revisions {
             return repo.exactRef(Constants.HEAD);
         }
         if (revision.startsWith(Constants.R_REFS)) {
-            return repo.exactRef(RefNames.checkRefName(revision));
+            return Refs.exact(repo, RefNames.checkRefName(revision));
         }
         for (String prefix : new String[] {Constants.R_HEADS, Constants.R_TAGS}) {
             String full = prefix + revision;
             if (Repository.isValidRefName(full)) {
-                Ref ref = repo.exactRef(full);
+                Ref ref = Refs.exact(repo, full);
                 if (ref != null) {
                     return ref;
                 }

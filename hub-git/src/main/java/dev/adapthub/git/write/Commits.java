@@ -9,6 +9,7 @@ import dev.adapthub.git.RefConflictException;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefNames;
 import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.refs.Refs;
 
 import java.io.IOException;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class Commits {
         try (ObjectInserter inserter = repo.newObjectInserter();
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {
-            Ref current = repo.exactRef(ref);
+            Ref current = Refs.exact(repo, ref);
             ObjectId tip = current == null ? null : current.getObjectId();
             ObjectId parent = parent(ref, tip, expectedParent);
             RevCommit parentCommit = parent == null ? null : walk.parseCommit(parent);

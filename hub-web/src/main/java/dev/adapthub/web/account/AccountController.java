@@ -4,10 +4,10 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.account.Registration;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
+import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.HubStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** Sign-up and the sign-in page (Spring Security handles the sign-in POST itself). */
 @Controller
 class AccountController {
-
-    private static final Logger log = LoggerFactory.getLogger(AccountController.class);
 
     /** What the sign-up form posts. */
     record RegistrationForm(String name, String email, String password) {
@@ -51,7 +49,7 @@ class AccountController {
     }
 
     @PostMapping("/register")
-    String register(RegistrationForm form, Model model, HttpServletResponse response) {
+    String register(RegistrationForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors;
         try {
             accounts.register(new Registration(form.name(), form.email(), form.password()));
@@ -60,7 +58,7 @@ class AccountController {
             errors = FormErrors.of(e);
             response.setStatus(HubStatus.of(e).value());
         }
-        log.info("Refused a registration: {}", errors.all());
+        ClientErrorLog.log(request, response.getStatus(), "Refused a registration: " + errors.all());
         model.addAttribute("form", form.withoutPassword());
         model.addAttribute("errors", errors);
         return "account/register";

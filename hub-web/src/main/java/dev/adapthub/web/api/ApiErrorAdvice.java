@@ -1,13 +1,12 @@
 package dev.adapthub.web.api;
 
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,8 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "dev.adapthub.web.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrorAdvice {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
     @ExceptionHandler(HubException.class)
     ResponseEntity<Map<String, Object>> domain(HubException e, HttpServletRequest request) {
@@ -50,7 +47,7 @@ class ApiErrorAdvice {
 
     static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String message,
             String field) {
-        log.info("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), status.value(), message);
+        ClientErrorLog.log(request, status.value(), message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         if (field != null) {

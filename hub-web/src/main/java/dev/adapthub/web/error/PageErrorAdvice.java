@@ -2,8 +2,6 @@ package dev.adapthub.web.error;
 
 import dev.adapthub.core.common.HubException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,12 +14,10 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackages = "dev.adapthub.web")
 class PageErrorAdvice {
 
-    private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
-
     @ExceptionHandler(HubException.class)
     ModelAndView handle(HubException e, HttpServletRequest request) {
         HttpStatus status = HubStatus.of(e);
-        log.info("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), status.value(), e.getMessage());
+        ClientErrorLog.log(request, status.value(), e.getMessage());
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());

@@ -9,12 +9,14 @@ import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id, sent back as {@code X-Request-Id}, put in the log's MDC and shown
- * on error pages, so a person can quote it and an operator can find the log lines.
+ * on error pages, so a person can quote it and an operator can find the log lines. A request
+ * refused with a 4xx that no handler logged is logged here, once ({@link ClientErrorLog}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,6 +34,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         MDC.put("requestId", id);
         try {
             chain.doFilter(request, response);
+            int status = response.getStatus();
+            if (status >= 400 && status < 500 && !request.isAsyncStarted() && !ClientErrorLog.isLogged(request)) {
+                String reason = response.getHeader("X-Error-Message");
+                ClientErrorLog.log(request, status, reason != null ? reason : reasonPhrase(status));
+            }
         } finally {
             MDC.remove("requestId");
         }
@@ -40,6 +47,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
+    }
+
+    private static String reasonPhrase(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "refused" : known.getReasonPhrase();
     }
 
     /** The id of the request being handled, or "-" outside a request. */

@@ -1,8 +1,6 @@
 package dev.adapthub.web.error;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,11 +14,9 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class UploadLimitAdvice {
 
-    private static final Logger log = LoggerFactory.getLogger(UploadLimitAdvice.class);
-
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        log.info("{} {} -> 413: upload over the limit", request.getMethod(), request.getRequestURI());
+        ClientErrorLog.log(request, 413, "upload over the multipart limits");
         ModelAndView page = new ModelAndView("error", HttpStatus.CONTENT_TOO_LARGE);
         page.addObject("status", 413);
         page.addObject("error", "Upload too large");

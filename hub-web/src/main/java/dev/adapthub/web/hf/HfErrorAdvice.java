@@ -3,11 +3,10 @@ package dev.adapthub.web.hf;
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.web.api.ApiAuth;
 import dev.adapthub.web.api.ApiBodyLimit;
+import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,8 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "dev.adapthub.web.hf")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class HfErrorAdvice {
-
-    private static final Logger log = LoggerFactory.getLogger(HfErrorAdvice.class);
 
     @ExceptionHandler(HfError.class)
     ResponseEntity<Map<String, Object>> hf(HfError e, HttpServletRequest request) {
@@ -54,8 +51,7 @@ class HfErrorAdvice {
 
     static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String code,
             String message) {
-        log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(),
-                code == null ? "" : code, message);
+        ClientErrorLog.log(request, status.value(), code == null ? message : code + ": " + message);
         var response = ResponseEntity.status(status)
                 .header("X-Error-Message", message.replaceAll("[^\\x20-\\x7E]", "?"));
         if (code != null) {

@@ -1,78 +1,53 @@
 package dev.adapthub.web.security;
 
-import java.time.Clock;
+import dev.adapthub.core.throttle.RateLimit;
+import dev.adapthub.core.throttle.Throttle;
+import dev.adapthub.core.throttle.Verdict;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account and per client address in a fixed window. Past the limit,
- * further attempts are refused until the window ends, whether or not the password is right,
- * so guessing gets nowhere. Kept in memory: a restart forgives, which is acceptable for a
- * single hub process (several processes would move this to the database).
+ * Sign-in attempts per account and per client address, counted in the database before the
+ * password is checked, so parallel guesses cannot all pass the check before one failure is
+ * recorded, and every hub process on the database sees the same counts. A successful sign-in
+ * clears its account's count and takes its attempt back from the address.
  */
 @Component
 class LoginThrottle {
 
-    static final int MAX_FAILURES_PER_ACCOUNT = 5;
-    static final int MAX_FAILURES_PER_ADDRESS = 20;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    /** Bound on remembered keys, so a flood of made-up names cannot exhaust memory. */
-    static final int MAX_KEYS = 100_000;
+    static final RateLimit PER_ACCOUNT = new RateLimit("login-account", 5, Duration.ofMinutes(15));
+    static final RateLimit PER_ADDRESS = new RateLimit("login-address", 20, Duration.ofMinutes(15));
 
-    private record Window(Instant start, int failures) {
+    private final Throttle throttle;
+
+    LoginThrottle(Throttle throttle) {
+        this.throttle = throttle;
     }
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
-    }
-
-    /** Seconds until another attempt is allowed; 0 when it is allowed now. */
-    long retryAfterSeconds(String account, String address) {
-        Instant now = clock.instant();
-        return Math.max(blockedFor(accountKey(account), MAX_FAILURES_PER_ACCOUNT, now),
-                blockedFor(addressKey(address), MAX_FAILURES_PER_ADDRESS, now));
-    }
-
-    void recordFailure(String account, String address) {
-        Instant now = clock.instant();
-        if (windows.size() > MAX_KEYS) {
-            windows.values().removeIf(w -> w.start().plus(WINDOW).isBefore(now));
+    /**
+     * Counts one attempt; the verdict says whether the password may be checked. An attempt the
+     * account's limit refuses is given back to the address, so one besieged account does not
+     * lock out everyone behind the same address.
+     */
+    Verdict attempt(String account, String address) {
+        Verdict byAddress = throttle.count(PER_ADDRESS, address);
+        if (!byAddress.allowed()) {
+            return byAddress;
         }
-        increment(accountKey(account), now);
-        increment(addressKey(address), now);
-    }
-
-    void recordSuccess(String account) {
-        windows.remove(accountKey(account));
-    }
-
-    private long blockedFor(String key, int limit, Instant now) {
-        Window window = windows.get(key);
-        if (window == null || window.failures() < limit) {
-            return 0;
+        Verdict byAccount = throttle.count(PER_ACCOUNT, accountKey(account));
+        if (!byAccount.allowed()) {
+            throttle.refund(PER_ADDRESS, address);
         }
-        Instant end = window.start().plus(WINDOW);
-        return now.isBefore(end) ? Math.max(1, Duration.between(now, end).toSeconds()) : 0;
+        return byAccount;
     }
 
-    private void increment(String key, Instant now) {
-        windows.compute(key, (k, w) -> w == null || !now.isBefore(w.start().plus(WINDOW))
-                ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
+    void succeeded(String account, String address) {
+        throttle.reset(PER_ACCOUNT, accountKey(account));
+        throttle.refund(PER_ADDRESS, address);
     }
 
     private static String accountKey(String account) {
-        return "a:" + (account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String addressKey(String address) {
-        return "i:" + address;
+        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,18 +1,19 @@
 package dev.adapthub.web.security;
 
+import dev.adapthub.core.throttle.Verdict;
+import dev.adapthub.web.error.ClientErrorLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a login attempt with 429 and {@code Retry-After} while its account or address is throttled. */
+/**
+ * Counts every sign-in attempt before Spring Security checks its password, and refuses it with
+ * 429 and {@code Retry-After} when its account or address is over the limit.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
 
     private final LoginThrottle throttle;
 
@@ -29,10 +30,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long retryAfter = throttle.retryAfterSeconds(request.getParameter("username"), request.getRemoteAddr());
-        if (retryAfter > 0) {
-            log.warn("Throttled a login for '{}' from {} for {} s", request.getParameter("username"),
-                    request.getRemoteAddr(), retryAfter);
+        Verdict verdict = throttle.attempt(request.getParameter("username"), request.getRemoteAddr());
+        if (!verdict.allowed()) {
+            long retryAfter = verdict.retryAfterSeconds();
+            ClientErrorLog.log(request, 429, "sign-in throttled for " + retryAfter + " s (attempt "
+                    + verdict.attempt() + " in this window)");
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfter));
             response.setContentType("text/plain;charset=UTF-8");

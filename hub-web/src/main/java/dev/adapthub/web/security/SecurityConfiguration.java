@@ -1,5 +1,6 @@
 package dev.adapthub.web.security;
 
+import dev.adapthub.core.throttle.Throttle;
 import dev.adapthub.core.token.AccessTokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * Three filter chains: machines (REST API, Git, LFS) authenticate per request with tokens and
- * need no CSRF; people use pages with form login, a session and CSRF on every form; the OpenAPI
- * page has a CSP of its own.
+ * Four filter chains: machines (REST API, Git, LFS, downloads with a token) authenticate per
+ * request with tokens and need no CSRF; people use pages with form login, a session and CSRF on
+ * every form; the OpenAPI page has a CSP of its own; Actuator answers health to anyone and
+ * everything else only to administrators (token or session).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,14 +35,28 @@ class SecurityConfiguration {
 
     /**
      * Requests from API and Git clients: {@code /api/**}, anything under a {@code *.git} path, and
-     * file downloads ({@code /resolve/}) that carry a token, as the Hugging Face clients send them.
+     * downloads that carry a token: files ({@code /resolve/}, as the Hugging Face clients send
+     * them) and validated configs ({@code /adaptations/…}, bundles and reports), so a token reads
+     * private repositories there as it does through the API.
      */
     static final RequestMatcher MACHINE_REQUESTS = (HttpServletRequest request) -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.equals("/api") || path.contains(".git/") || path.endsWith(".git")
                 || GIT_WITHOUT_SUFFIX.matcher(path).find()
-                || path.contains("/resolve/") && request.getHeader("Authorization") != null;
+                || (path.contains("/resolve/") || path.contains("/adaptations/"))
+                        && request.getHeader("Authorization") != null;
     };
+
+    /** Actuator's endpoints, under its default base path. */
+    static final RequestMatcher ACTUATOR = request -> isOrUnder(request, "/actuator");
+
+    /** Health and its probes ({@code /actuator/health/liveness}, {@code …/readiness}): for load balancers. */
+    static final RequestMatcher HEALTH = request -> isOrUnder(request, "/actuator/health");
+
+    private static boolean isOrUnder(HttpServletRequest request, String prefix) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
 
     /** The OpenAPI page: Swagger UI sets inline styles, so only it gets {@code style-src 'unsafe-inline'}. */
     static final RequestMatcher API_DOCS_PAGE = (HttpServletRequest request) -> {
@@ -99,16 +115,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Metrics and the rest of Actuator say much about the hub (routes, users' activity, versions):
+     * administrators only, by token or by their signed-in session; 401 for anonymous, 403 for others.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AccessTokenService tokens, UnauthorizedResponder unauthorized,
+            Throttle throttle) throws Exception {
+        http.securityMatcher(ACTUATOR)
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, unauthorized, throttle),
+                        UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HEALTH).permitAll()
+                        .anyRequest().hasRole("ADMIN"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain machineChain(HttpSecurity http, AccessTokenService tokens, UnauthorizedResponder unauthorized,
-            SignedUploadLinks uploadLinks) throws Exception {
+            SignedUploadLinks uploadLinks, Throttle throttle) throws Exception {
         http.securityMatcher(MACHINE_REQUESTS)
                 .cors(c -> c.configurationSource(CORS))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, unauthorized),
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, unauthorized, throttle),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(uploadLinks.filter(unauthorized), TokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
@@ -119,17 +155,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .cors(c -> c.configurationSource(CORS))
                 .formLogin(form -> form.loginPage("/login").permitAll()
-                        .failureHandler((request, response, e) -> {
-                            throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
-                        })
+                        .failureHandler((request, response, e) ->
+                                response.sendRedirect(request.getContextPath() + "/login?error"))
                         .successHandler((request, response, authentication) -> {
-                            throttle.recordSuccess(request.getParameter("username"));
+                            throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/");
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())

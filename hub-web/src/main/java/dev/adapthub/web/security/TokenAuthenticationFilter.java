@@ -2,12 +2,16 @@ package dev.adapthub.web.security;
 
 import dev.adapthub.core.token.AccessTokenService;
 import dev.adapthub.core.token.TokenGrant;
+import dev.adapthub.core.throttle.RateLimit;
+import dev.adapthub.core.throttle.Throttle;
+import dev.adapthub.core.throttle.Verdict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Accepts a personal access token as {@code Authorization: Bearer <token>} or as the
  * password of HTTP Basic (what {@code git} sends; the user name is ignored). A presented
- * but unusable token is a 401, never a silent anonymous request. The accepted {@link TokenGrant} is
- * kept as a request attribute named after its class (whoami-v2 describes the token).
+ * but unusable token is a 401, never a silent anonymous request; past
+ * {@link #INVALID_TOKENS} from one address it is a 429 with {@code Retry-After}. Only unusable
+ * tokens are counted: a valid token never touches the counter. The accepted {@link TokenGrant} is kept as a request attribute
+ * named after its class (whoami-v2 describes the token).
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,12 +34,16 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     static final String SCOPE_PREFIX = "TOKEN_";
     static final String HF_PREFIX = "hf_";
 
+    static final RateLimit INVALID_TOKENS = new RateLimit("invalid-token-address", 20, Duration.ofMinutes(15));
+
     private final AccessTokenService tokens;
     private final UnauthorizedResponder unauthorized;
+    private final Throttle throttle;
 
-    TokenAuthenticationFilter(AccessTokenService tokens, UnauthorizedResponder unauthorized) {
+    TokenAuthenticationFilter(AccessTokenService tokens, UnauthorizedResponder unauthorized, Throttle throttle) {
         this.tokens = tokens;
         this.unauthorized = unauthorized;
+        this.throttle = throttle;
     }
 
     @Override
@@ -44,7 +54,14 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             Optional<TokenGrant> grant = tokens.authenticate(secret.get())
                     .or(() -> withoutHfPrefix(secret.get()).flatMap(tokens::authenticate));
             if (grant.isEmpty()) {
-                unauthorized.respond(request, response, "The token is unknown, revoked or expired.");
+                Verdict verdict = throttle.count(INVALID_TOKENS, request.getRemoteAddr());
+                if (verdict.allowed()) {
+                    unauthorized.respond(request, response, "The token is unknown, revoked or expired.");
+                } else {
+                    unauthorized.throttled(request, response, verdict.retryAfterSeconds(), "Too many unknown, revoked or"
+                            + " expired tokens from your address; try again in " + verdict.retryAfterSeconds()
+                            + " seconds with a valid token.");
+                }
                 return;
             }
             HubUser user = new HubUser(grant.get().account(),

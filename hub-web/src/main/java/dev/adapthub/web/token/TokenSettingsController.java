@@ -5,11 +5,11 @@ import dev.adapthub.core.token.AccessTokenService;
 import dev.adapthub.core.token.NewToken;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.web.account.FormErrors;
+import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.security.HubUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Settings → access tokens: create (secret shown once), list, revoke. */
 @Controller
 class TokenSettingsController {
-
-    private static final Logger log = LoggerFactory.getLogger(TokenSettingsController.class);
 
     /** What the new-token form posts; expiry as text so "" (none) and junk are both handled here. */
     record TokenForm(String name, String scope, String expiresInDays) {
@@ -43,15 +41,15 @@ class TokenSettingsController {
 
     /** Post/redirect/get: the secret is handed over once through the session, so a reload cannot re-create a token. */
     @PostMapping("/settings/tokens")
-    String create(@AuthenticationPrincipal HubUser user, TokenForm form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal HubUser user, TokenForm form, Model model, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         try {
             NewToken created = tokens.create(user.accountId(), form.name(), scope(form.scope()), days(form.expiresInDays()));
             redirect.addFlashAttribute("createdSecret", created.secret());
             return "redirect:/settings/tokens";
         } catch (InvalidInputException e) {
-            log.info("Refused a token for {}: {}", user.getUsername(), e.getMessage());
             response.setStatus(422);
+            ClientErrorLog.log(request, 422, "Refused a token for " + user.getUsername() + ": " + e.getMessage());
             return page(user, model, form, FormErrors.of(e));
         }
     }
