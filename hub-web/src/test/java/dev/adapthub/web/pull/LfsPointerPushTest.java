@@ -2,10 +2,10 @@ package dev.adapthub.web.pull;
 
 import static dev.adapthub.web.pull.PullFixture.api;
 import static dev.adapthub.web.pull.PullFixture.call;
+import static dev.adapthub.web.pull.PullTestSupport.gitUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -56,13 +56,8 @@ class LfsPointerPushTest {
         team = fixture.team();
     }
 
-    private String url(Account account, String token) {
-        return "http://" + account.name() + ":" + token + "@localhost:" + port + "/" + team.repo().urlPath() + ".git";
-    }
-
     private String remoteRef(String ref) throws Exception {
-        String out = git.ok(work, "ls-remote", url(team.owner(), team.ownerToken()), ref).stdout().strip();
-        return out.isEmpty() ? "" : out.substring(0, 40);
+        return PullTestSupport.remoteRef(git, work, port, team, ref);
     }
 
     /** Random content and its pointer file, as `git lfs` would write it. */
@@ -96,7 +91,7 @@ class LfsPointerPushTest {
     @Test
     void aPointerPushedWithoutItsObjectIsRefusedUntilGitLfsPushUploadsIt() throws Exception {
         GitCli.requireOnPath("git-lfs");
-        git.ok(work, "clone", "-q", url(team.owner(), team.ownerToken()), "c");
+        git.ok(work, "clone", "-q", gitUrl(port, team.repo(), team.owner(), team.ownerToken()), "c");
         Path clone = work.resolve("c");
         git.ok(clone, "checkout", "-q", "-b", "weights");
         git.ok(clone, "push", "-q", "origin", "weights");
@@ -129,7 +124,7 @@ class LfsPointerPushTest {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String prRef = "refs/pr/" + opened.body().get("number").asLong();
         String head = opened.body().get("head").asText();
-        git.ok(work, "clone", "-q", url(team.contributor(), team.contributorToken()), "c");
+        git.ok(work, "clone", "-q", gitUrl(port, team.repo(), team.contributor(), team.contributorToken()), "c");
         Path clone = work.resolve("c");
         git.ok(clone, "fetch", "-q", "origin", prRef);
         git.ok(clone, "checkout", "-q", "FETCH_HEAD");
