@@ -15,6 +15,7 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.GitErrors;
+import dev.adapthub.core.repo.push.LfsPointers;
 import dev.adapthub.git.GitException;
 import dev.adapthub.git.refs.RefChange;
 import dev.adapthub.git.refs.RefNames;
@@ -64,9 +65,12 @@ public class PullRequestService {
     private final CheckRuns checks;
     private final AccountService accounts;
     private final Clock clock;
+    private final LfsPointers pointers;
 
     PullRequestService(PullRequests pulls, PullEvents events, RepoService repos, RepositoryStore store,
-            RefUpdater refs, BranchProtections protections, CheckRuns checks, AccountService accounts, Clock clock) {
+            RefUpdater refs, BranchProtections protections, CheckRuns checks, AccountService accounts, Clock clock,
+            LfsPointers pointers) {
+        this.pointers = pointers;
         this.accounts = accounts;
         this.pulls = pulls;
         this.events = events;
@@ -120,6 +124,7 @@ public class PullRequestService {
             throw new InvalidInputException("files", "A pull request needs at least one change.");
         }
         String target = targetOf(repo, request);
+        pointers.requireUploaded(repo, null, changes);
         Repository git = git(repo);
         ObjectId targetTip = requireTarget(git, target);
         ObjectId parent = base == null ? targetTip : requireCommit(git, base);
@@ -201,6 +206,7 @@ public class PullRequestService {
         if (changes == null || changes.isEmpty()) {
             throw new InvalidInputException("files", "A commit needs at least one change.");
         }
+        pointers.requireUploaded(repo, null, changes);
         ObjectId head;
         try {
             head = commits.commit(git(repo), pr.sourceRef(), expectedParent, ident(actor), message, changes).commitId();

@@ -51,7 +51,7 @@ class PullRequestGitTest {
     }
 
     private String url(Account account, String token) {
-        return "http://" + account.name() + ":" + token + "@localhost:" + port + "/" + team.repo().urlPath() + ".git";
+        return PullTestSupport.gitUrl(port, team.repo(), account, token);
     }
 
     private Answer openForContributor(String path, String content) {
@@ -63,8 +63,7 @@ class PullRequestGitTest {
     }
 
     private String remoteRef(String ref) throws Exception {
-        String out = git.ok(work, "ls-remote", url(team.owner(), team.ownerToken()), ref).stdout().strip();
-        return out.isEmpty() ? "" : out.substring(0, 40);
+        return PullTestSupport.remoteRef(git, work, port, team, ref);
     }
 
     @Test

@@ -5,8 +5,12 @@ import static dev.adapthub.web.pull.PullFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adapthub.core.account.Account;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.web.pull.PullFixture.Answer;
+import dev.adapthub.web.pull.PullFixture.Team;
+import dev.adapthub.web.support.GitCli;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,18 @@ final class PullTestSupport {
             .replace("name: vllm-ascend, version: \"0.9.1\"", "name: mindie, version: \"2.1.RC1\"");
 
     private PullTestSupport() {
+    }
+
+    /** The repository's Git URL with {@code account}'s token in it. */
+    static String gitUrl(int port, Repo repo, Account account, String token) {
+        return "http://" + account.name() + ":" + token + "@localhost:" + port + "/" + repo.urlPath() + ".git";
+    }
+
+    /** Where {@code ref} points on the hub, as the team's owner sees it with {@code git ls-remote}; "" when absent. */
+    static String remoteRef(GitCli git, Path work, int port, Team team, String ref) throws Exception {
+        String out = git.ok(work, "ls-remote", gitUrl(port, team.repo(), team.owner(), team.ownerToken()), ref)
+                .stdout().strip();
+        return out.isEmpty() ? "" : out.substring(0, 40);
     }
 
     static long open(int port, Repo repo, String token, String title, Map<String, String> files) {

@@ -5,6 +5,7 @@ import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.push.LfsPointers;
 import dev.adapthub.git.GitException;
 import dev.adapthub.git.refs.RefUpdater;
 import dev.adapthub.git.store.RepositoryStore;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Commits made through the hub (browser uploads and edits, API commits, seeding): the caller's
  * permission is checked, protected branches follow their rules ({@link CommitGuard}s; without
- * any, the default branch needs maintainer rights), and the branch moves only if it is still
- * where the caller's edit started.
+ * any, the default branch needs maintainer rights), a Git LFS pointer file must name an object
+ * uploaded to the repository, and the branch moves only if it is still where the caller's edit started.
  */
 @Service
 public class RepoWrites {
@@ -33,10 +34,12 @@ public class RepoWrites {
     private final RepoIndexer indexer;
     private final ApplicationEventPublisher events;
     private final List<CommitGuard> guards;
+    private final LfsPointers pointers;
 
     RepoWrites(RepositoryStore store, RepoService repos, RefUpdater refs, RepoIndexer indexer,
-            ApplicationEventPublisher events, List<CommitGuard> guards) {
+            ApplicationEventPublisher events, List<CommitGuard> guards, LfsPointers pointers) {
         this.guards = List.copyOf(guards);
+        this.pointers = pointers;
         this.store = store;
         this.repos = repos;
         this.commits = new Commits(refs);
@@ -67,6 +70,7 @@ public class RepoWrites {
         if (!verdict.allowed()) {
             throw new ForbiddenException(verdict.reason());
         }
+        pointers.requireUploaded(repo, branch, changes);
         PersonIdent ident = new PersonIdent(author.displayName(), author.email());
         CommitResult result;
         try {

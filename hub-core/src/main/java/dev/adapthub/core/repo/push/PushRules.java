@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Who may move which ref with {@code git push}: writers push to ordinary branches and tags;
  * the default branch is protected, so only maintainers push to it directly (everyone else
  * proposes a pull request); nobody deletes it. Features add their own rules as {@link PushGuard}s
- * (branch protection, pull request heads), asked first. After a push, the repository's index is refreshed.
+ * (branch protection, pull request heads), asked first. A ref update these rules allow is still
+ * refused when it introduces a Git LFS pointer to an object never uploaded ({@link LfsPointers}).
+ * After a push, the repository's index is refreshed.
  */
 @Component
 public class PushRules implements PushPolicy, PostReceiveListener {
@@ -35,10 +37,12 @@ public class PushRules implements PushPolicy, PostReceiveListener {
     private final RepoIndexer indexer;
     private final ApplicationEventPublisher events;
     private final List<PushGuard> guards;
+    private final LfsPointers pointers;
 
     PushRules(RepoService repos, AccountService accounts, RepoIndexer indexer, ApplicationEventPublisher events,
-            List<PushGuard> guards) {
+            List<PushGuard> guards, LfsPointers pointers) {
         this.guards = guards;
+        this.pointers = pointers;
         this.repos = repos;
         this.accounts = accounts;
         this.indexer = indexer;
@@ -53,14 +57,23 @@ public class PushRules implements PushPolicy, PostReceiveListener {
             return PushVerdict.reject("repository not found");
         }
         Repo repo = found.get();
-        RepoPermission permission = repos.permission(repo, account.get());
+        PushVerdict verdict = rules(repo, account.get(), command);
+        if (!verdict.allowed()) {
+            return verdict;
+        }
+        // After the rules, so nobody learns about a repository's LFS store from a push they may not make.
+        return pointers.refusal(repo, command).map(PushVerdict::reject).orElse(verdict);
+    }
+
+    private PushVerdict rules(Repo repo, Account account, ReceiveCommand command) {
+        RepoPermission permission = repos.permission(repo, account);
         String ref = command.getRefName();
         String defaultRef = "refs/heads/" + repo.defaultBranch();
         if (!permission.allows(RepoPermission.READ)) {
             return PushVerdict.reject("repository not found");
         }
         for (PushGuard guard : guards) {
-            Optional<PushVerdict> verdict = guard.check(repo, account.get(), permission, command);
+            Optional<PushVerdict> verdict = guard.check(repo, account, permission, command);
             if (verdict.isPresent()) {
                 return verdict.get();
             }
