@@ -2,7 +2,7 @@
 # Fuzzes every @FuzzTest method of one module, each in its own JVM (Jazzer fuzzes one target per
 # JVM), two at a time. Called by Maven in the integration-test phase (parent pom, execution "fuzz"):
 #   fuzz-targets.sh MODULE_DIR BUILD_DIR SECONDS_PER_TARGET TEST_CLASSPATH
-# A finding (an unexpected exception, an input slower than FUZZ_INPUT_TIMEOUT seconds, or one that
+# A finding (an unexpected exception, an input slower than FUZZ_INPUT_TIMEOUT (20) seconds, or one that
 # exhausts the FUZZ_HEAP heap) fails the build; the crashing input is kept under
 # BUILD_DIR/fuzz/<class>/<method>/ and its path printed. The corpus a run grows stays there too.
 set -euo pipefail
@@ -13,7 +13,7 @@ seconds=$3
 classpath=$4
 jobs=${FUZZ_JOBS:-2}
 heap=${FUZZ_HEAP:-1g}
-input_timeout=${FUZZ_INPUT_TIMEOUT:-10}
+input_timeout=${FUZZ_INPUT_TIMEOUT:-20}
 test_classes=$build_dir/test-classes
 
 if [ "$seconds" = "0" ] || [ ! -d "$test_classes" ]; then
@@ -45,7 +45,8 @@ fuzz_one() {
   mkdir -p "$dir/corpus" "$dir/findings"
   local started=$SECONDS
   # The working directory is the target's own folder, so Jazzer writes nothing into the sources.
-  if (cd "$dir" && java -Xmx"$heap" -cp "$classpath" \
+  # One GC thread: parallel GC threads on a busy two-core machine stall the fuzzer for seconds.
+  if (cd "$dir" && java -Xmx"$heap" -XX:+UseSerialGC -cp "$classpath" \
       com.code_intelligence.jazzer.Jazzer --target_class="$class" --target_method="$method" \
       -max_total_time="$seconds" -timeout="$input_timeout" -artifact_prefix="$dir/findings/" \
       "$dir/corpus" >"$dir/fuzz.log" 2>&1); then

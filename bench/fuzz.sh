@@ -6,7 +6,7 @@
 # by the next run until `mvn clean`. A finding fails the run and prints the input's path.
 # Usage: bench/fuzz.sh [seconds-per-target] [extra Maven arguments, e.g. -pl hub-git]
 # Environment: FUZZ_JOBS (targets at a time, default 2), FUZZ_HEAP (default 1g),
-# FUZZ_INPUT_TIMEOUT (seconds one input may take, default 10).
+# FUZZ_INPUT_TIMEOUT (seconds one input may take, default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"

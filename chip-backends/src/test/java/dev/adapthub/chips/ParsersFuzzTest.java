@@ -27,6 +27,18 @@ class ParsersFuzzTest {
 
     private static final Validator VALIDATOR = ChipBackends.validator(ChipBackends.load());
 
+    static {
+        // The first validation loads (and, while fuzzing, instruments) hundreds of classes, which on
+        // a busy machine takes longer than the per-input timeout; do it before the first input.
+        VALIDATOR.validate("""
+                apiVersion: adapthub/v1
+                kind: InferenceConfig
+                model: {config: config.json}
+                target: {chip: nvidia-rtx-3090}
+                engine: {name: vllm, version: "0.6.4"}
+                """, ref -> TestModels.load("llama-3.1-8b")).toJson();
+    }
+
     @FuzzTest(maxDuration = "30s")
     void inferenceConfigParser(@NotNull String yaml) {
         try {

@@ -114,6 +114,10 @@ public final class RepoCards {
                     + ": " + e.getProblem() + ".");
         } catch (YAMLException e) {
             return RepoCard.broken("The front matter could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // SafeConstructor reports some bad values with plain runtime exceptions, e.g. a
+            // '!!binary' value that is not Base64 (IllegalArgumentException); found by fuzzing.
+            return RepoCard.broken("The front matter has a value that cannot be read: " + e.getMessage());
         }
         if (loaded == null) {
             return RepoCard.EMPTY;
