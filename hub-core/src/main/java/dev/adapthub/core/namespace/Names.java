@@ -21,7 +21,7 @@ public final class Names {
 
     /** First path segments the hub itself serves, plus names that would mislead. */
     static final Set<String> RESERVED = Set.of(
-            "about", "account", "accounts", "admin", "api", "assets", "chips", "css", "datasets",
+            "about", "account", "accounts", "admin", "api", "assets", "chips", "collections", "css", "datasets",
             "docs", "error", "explore", "favicon.ico", "help", "images", "js", "login", "logout",
             "matrix", "models", "new", "orgs", "organizations", "register", "robots.txt", "search",
             "settings", "signup", "spaces", "static", "tools", "user", "users", "webjars", "actuator",

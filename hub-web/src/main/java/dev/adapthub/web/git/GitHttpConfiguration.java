@@ -2,6 +2,7 @@ package dev.adapthub.web.git;
 
 import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.push.PushRules;
 import dev.adapthub.git.http.GitHttpServlet;
 import dev.adapthub.git.http.GitServletFactory;
@@ -44,8 +45,10 @@ class GitHttpConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<GitHttpFilter> gitHttpFilter(RepoService repos, CurrentAccount current) {
-        FilterRegistrationBean<GitHttpFilter> registration = new FilterRegistrationBean<>(new GitHttpFilter(repos, current));
+    FilterRegistrationBean<GitHttpFilter> gitHttpFilter(RepoService repos, CurrentAccount current,
+            RepoSettingsService settings) {
+        FilterRegistrationBean<GitHttpFilter> registration = new FilterRegistrationBean<>(
+                new GitHttpFilter(repos, current, settings));
         // After Spring Security's filter chain (order -100), so the caller is known.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         registration.addUrlPatterns("/*");

@@ -4,6 +4,7 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Sends Git and LFS requests at repository URLs to the Git servlet (mounted at {@value #MOUNT}),
  * after Spring Security has authenticated them. Answers what JGit cannot say well itself: an
  * anonymous caller gets a 401 challenge (so {@code git} asks for credentials) both for pushes
- * and for repositories it cannot see, and a read-only token cannot push.
+ * and for repositories it cannot see, and a read-only token cannot push. A gated repository's
+ * clones, fetches and LFS downloads pass its gate ({@link RepoSettingsService#gate}).
  */
 class GitHttpFilter extends OncePerRequestFilter {
 
@@ -28,10 +30,12 @@ class GitHttpFilter extends OncePerRequestFilter {
 
     private final RepoService repos;
     private final CurrentAccount current;
+    private final RepoSettingsService settings;
 
-    GitHttpFilter(RepoService repos, CurrentAccount current) {
+    GitHttpFilter(RepoService repos, CurrentAccount current, RepoSettingsService settings) {
         this.repos = repos;
         this.current = current;
+        this.settings = settings;
     }
 
     @Override
@@ -70,6 +74,24 @@ class GitHttpFilter extends OncePerRequestFilter {
         if (push && user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("TOKEN_READ"))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "This token has the read scope; pushing needs write.");
             return;
+        }
+        // A gated repository's files: clones, fetches and LFS downloads pass the same gate as /resolve
+        // (uploads to signed LFS links and batch requests do not: what they hand out is gated itself).
+        boolean download = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || git.protocolPath().equals("/git-upload-pack");
+        if (download && !push) {
+            switch (settings.gate(repo.get(), current.of(user))) {
+                case SIGN_IN -> {
+                    challenge(response, "This repository is gated: sign in with a personal access token.");
+                    return;
+                }
+                case REFUSED -> {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN, "This repository is gated: only its members"
+                            + " may download its files.");
+                    return;
+                }
+                case OPEN -> { }
+            }
         }
         request.setAttribute(HubRepositoryLookup.RESOLVED, repo.get());
         if (path(request).startsWith(MOUNT + "/")) {

@@ -175,4 +175,41 @@ class HfCollectionsApiTest {
         List<Object> titles = own.stream().map(c -> ((Map<?, ?>) c).get("title")).map(Object.class::cast).toList();
         assertThat(titles).contains("Internal kit").doesNotContain("Mine", "With item");
     }
+
+    @Test
+    void aCollectionMayBeCreatedWithItsFirstItem() throws Exception {
+        MockHttpServletResponse created = call(post("/api/collections"), token, "{\"title\": \"Started with one\","
+                + " \"namespace\": \"" + owner.name() + "\", \"item\": {\"type\": \"model\", \"id\": \""
+                + model.fullName() + "\"}}");
+
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(200);
+        assertThat(items(object(created))).extracting(i -> i.get("id")).containsExactly(model.fullName());
+        List<?> byItem = JSON.readValue(call(get("/api/collections?item=models/" + model.fullName()), null, null)
+                .getContentAsString(), List.class);
+        List<Object> slugs = byItem.stream().map(c -> ((Map<?, ?>) c).get("slug")).map(Object.class::cast).toList();
+        assertThat(slugs).contains(object(created).get("slug"));
+    }
+
+    @Test
+    void theCollectionPageListsTheRepositoriesTheViewerMayRead() throws Exception {
+        String slug = create("Page kit", false);
+        call(post("/api/collections/" + slug + "/items"), token,
+                "{\"item\": {\"type\": \"model\", \"id\": \"" + model.fullName() + "\"}, \"note\": \"start here\"}");
+        call(post("/api/collections/" + slug + "/items"), token,
+                "{\"item\": {\"type\": \"dataset\", \"id\": \"" + secret.fullName() + "\"}}");
+        String hidden = create("Hidden page kit", true);
+
+        MockHttpServletResponse anonymous = mvc.perform(get("/collections/" + slug)).andReturn().getResponse();
+        MockHttpServletResponse asOwner = mvc.perform(get("/collections/" + slug)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(accounts.principal(owner)))).andReturn().getResponse();
+        MockHttpServletResponse privatePage = mvc.perform(get("/collections/" + hidden)).andReturn().getResponse();
+
+        assertThat(anonymous.getStatus()).isEqualTo(200);
+        assertThat(anonymous.getContentAsString()).contains("Page kit", model.fullName(), "start here",
+                "/" + model.fullName() + "/adaptations").doesNotContain(secret.fullName());
+        assertThat(asOwner.getContentAsString()).contains(model.fullName(), secret.fullName());
+        assertThat(privatePage.getStatus()).isEqualTo(404);
+        assertThat(privatePage.getContentAsString()).doesNotContain("Hidden page kit");
+    }
 }

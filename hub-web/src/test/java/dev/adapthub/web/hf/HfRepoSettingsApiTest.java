@@ -22,8 +22,11 @@ import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.git.write.FileChange;
+import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +53,7 @@ class HfRepoSettingsApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
     @Autowired RepoService repos;
@@ -183,6 +188,23 @@ class HfRepoSettingsApiTest {
         assertThat(refused.getHeader("X-Error-Message")).contains("not in the authorized list");
         assertThat(member.getStatus()).isEqualTo(200);
         assertThat(member.getContentAsString()).isEqualTo("{}\n");
+    }
+
+    @Test
+    void aManuallyGatedRepositoryClonesOnlyForItsMembers() throws Exception {
+        Repo repo = model("gated-clone");
+        json(put("/api/models/" + repo.fullName() + "/settings"), ownerToken, "{\"gated\": \"manual\"}");
+        GitCli git = new GitCli();
+        Path work = Files.createTempDirectory("gated");
+        String url = "http://%s@localhost:" + port + "/" + repo.fullName() + ".git";
+
+        GitCli.Result asStranger = git.run(work, "clone", "-q", url.formatted(stranger.name() + ":" + strangerToken),
+                "stranger");
+        git.ok(work, "clone", "-q", url.formatted(owner.name() + ":" + ownerToken), "member");
+
+        assertThat(asStranger.ok()).isFalse();
+        assertThat(asStranger.output()).contains("403");
+        assertThat(work.resolve("member/config.json")).hasContent("{}");
     }
 
     @Test
