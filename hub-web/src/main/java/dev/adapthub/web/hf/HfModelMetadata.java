@@ -48,7 +48,7 @@ class HfModelMetadata {
 
     private static final Logger log = LoggerFactory.getLogger(HfModelMetadata.class);
     static final int MAX_HEADER_BYTES = 4 << 20;
-    static final int MAX_WEIGHT_FILES = 64;
+    static final int MAX_WEIGHT_FILES = 256;
     static final int MAX_CONFIG_BYTES = 1 << 20;
     private static final int CACHED_COMMITS = 512;
     private static final JsonMapper JSON = JsonMapper.builder().build();
