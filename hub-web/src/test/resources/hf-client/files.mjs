@@ -63,12 +63,12 @@ try {
   seen.deleteMain = e.statusCode;
 }
 
-// GET /api/models?author=…&filter=license:…&pipeline_tag=…&expand=siblings
+// GET /api/models?author=…&filter=license:…&filter=npu&pipeline_tag=…&expand=siblings&expand=safetensors
 const listed = [];
 for await (const m of listModels({ hubUrl, accessToken,
   search: { owner: process.env.OWNER, tags: ["license:apache-2.0", "npu"], task: "text-generation" },
-  additionalFields: ["filePaths"] })) {
-  listed.push({ name: m.name, task: m.task, filePaths: m.filePaths });
+  additionalFields: ["filePaths", "safetensors"] })) {
+  listed.push({ name: m.name, task: m.task, filePaths: m.filePaths, safetensors: m.safetensors });
 }
 seen.listed = listed;
 const none = [];

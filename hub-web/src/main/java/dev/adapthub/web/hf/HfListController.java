@@ -6,6 +6,7 @@ import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoQuery;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/models} (and datasets, tools) as {@code listModels}/{@code list_models} call it:
  * {@code search}, {@code author}, {@code filter} (repeatable: a tag, the library, the pipeline tag,
  * or {@code license:x}; all must hold), {@code pipeline_tag}, {@code sort} and {@code direction},
- * {@code limit}, {@code expand} (also {@code expand[]}; {@code siblings} lists the files), paged
+ * {@code limit}, {@code expand} (also {@code expand[]}; {@code siblings} lists the files,
+ * {@code config}, {@code safetensors} and {@code gguf} are derived from them), {@code full}, paged
  * through {@code Link: rel="next"} with a cursor. Without {@code author} only public repositories
  * are listed; with it, what the caller may read under that namespace. The database filters, orders
  * and pages.
@@ -41,15 +44,19 @@ class HfListController {
     static final int MAX_PAGE = RepoQuery.MAX_PAGE_SIZE;
     /** Files listed per repository with {@code expand=siblings}. */
     static final int MAX_SIBLINGS = 10_000;
+    /** The fields derived from a model's files ({@link HfModelMetadata}). */
+    private static final List<String> DERIVED = List.of("config", "safetensors", "gguf");
 
     private final RepoService repos;
     private final RepoFiles files;
     private final HfRepos hf;
+    private final HfModelMetadata metadata;
 
-    HfListController(RepoService repos, RepoFiles files, HfRepos hf) {
+    HfListController(RepoService repos, RepoFiles files, HfRepos hf, HfModelMetadata metadata) {
         this.repos = repos;
         this.files = files;
         this.hf = hf;
+        this.metadata = metadata;
     }
 
     @Operation(summary = "Search repositories",
@@ -94,21 +101,41 @@ class HfListController {
             response.header("Link", HfLinks.next(request, offset + size));
         }
         List<String> expand = HfParams.all(request, "expand");
-        return response.body(page.getContent().stream().map(r -> HfShapes.expand(shape(r, expand), expand)).toList());
+        // list_models(full=True) asks for every field, files included; expand still narrows.
+        boolean full = HfTreeController.isTrue(full(request));
+        return response.body(page.getContent().stream()
+                .map(r -> HfShapes.expand(shape(r, expand, full), expand)).toList());
     }
 
-    private Map<String, Object> shape(Repo repo, List<String> expand) {
+    private static String full(HttpServletRequest request) {
+        return HfParams.one(request, "full");
+    }
+
+    /**
+     * A listed repository; what needs its files (siblings, and the metadata derived from them) is
+     * read only when asked for, at the default branch's tip.
+     */
+    private Map<String, Object> shape(Repo repo, List<String> expand, boolean full) {
         Map<String, Object> json = HfShapes.repo(repo);
-        if (expand.contains("siblings")) {
-            List<Map<String, Object>> siblings = new ArrayList<>();
-            files.resolve(repo, repo.defaultBranch()).ifPresent(at -> {
-                for (TreeEntry entry : files.listUpTo(repo, at, "", true, MAX_SIBLINGS).entries()) {
-                    if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
-                        siblings.add(HfShapes.sibling(entry));
-                    }
+        boolean siblings = full || expand.contains("siblings");
+        boolean derived = repo.kind() == RepoKind.MODEL && (full || DERIVED.stream().anyMatch(expand::contains));
+        if (!siblings && !derived) {
+            return json;
+        }
+        List<TreeEntry> entries = new ArrayList<>();
+        Optional<ResolvedRevision> tip = files.resolve(repo, repo.defaultBranch());
+        tip.ifPresent(at -> {
+            for (TreeEntry entry : files.listUpTo(repo, at, "", true, MAX_SIBLINGS).entries()) {
+                if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
+                    entries.add(entry);
                 }
-            });
-            json.put("siblings", siblings);
+            }
+        });
+        if (siblings) {
+            json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
+        }
+        if (derived && tip.isPresent()) {
+            json.putAll(metadata.of(repo, tip.get(), entries));
         }
         return json;
     }

@@ -12,10 +12,13 @@ import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.TreeEntry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,7 @@ class HfModelMetadata {
 
     private static final Logger log = LoggerFactory.getLogger(HfModelMetadata.class);
     static final int MAX_HEADER_BYTES = 4 << 20;
-    static final int MAX_WEIGHT_FILES = 64;
+    static final int MAX_WEIGHT_FILES = 256;
     static final int MAX_CONFIG_BYTES = 1 << 20;
     private static final int CACHED_COMMITS = 512;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,13 +56,7 @@ class HfModelMetadata {
     private final RepoFiles files;
     private final RepoService repos;
     private final LfsStores lfs;
-    private final Map<String, Map<String, Object>> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
-                    return size() > CACHED_COMMITS;
-                }
-            });
+    private final PerCommitCache<Map<String, Object>> cache = new PerCommitCache<>(CACHED_COMMITS);
 
     HfModelMetadata(RepoFiles files, RepoService repos, LfsStores lfs) {
         this.files = files;
@@ -69,19 +66,14 @@ class HfModelMetadata {
 
     /** The derived fields of a model at a commit; {@code files} are the commit's files. */
     Map<String, Object> of(Repo repo, ResolvedRevision at, List<TreeEntry> entries) {
-        String key = repo.id() + ":" + at.commitId().name();
-        Map<String, Object> known = cache.get(key);
-        if (known != null) {
-            return known;
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        config(repo, at).ifPresent(c -> json.put("config", c));
-        safetensors(repo, at, entries).ifPresent(s -> json.put("safetensors", s));
-        entries.stream().filter(e -> e.path().toLowerCase(Locale.ROOT).endsWith(".gguf")).findFirst()
-                .flatMap(e -> gguf(repo, at, e)).ifPresent(g -> json.put("gguf", g));
-        Map<String, Object> frozen = Collections.unmodifiableMap(json);
-        cache.put(key, frozen);
-        return frozen;
+        return cache.get(repo, at, () -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            config(repo, at).ifPresent(c -> json.put("config", c));
+            safetensors(repo, at, entries).ifPresent(s -> json.put("safetensors", s));
+            entries.stream().filter(e -> e.path().toLowerCase(Locale.ROOT).endsWith(".gguf")).findFirst()
+                    .flatMap(e -> gguf(repo, at, e)).ifPresent(g -> json.put("gguf", g));
+            return Collections.unmodifiableMap(json);
+        });
     }
 
     private Optional<Map<String, Object>> config(Repo repo, ResolvedRevision at) {
@@ -93,7 +85,7 @@ class HfModelMetadata {
             JsonNode node = JSON.readTree(text.get());
             Map<String, Object> config = new LinkedHashMap<>();
             if (node.path("architectures").isArray()) {
-                List<String> architectures = new java.util.ArrayList<>();
+                List<String> architectures = new ArrayList<>();
                 for (JsonNode name : node.path("architectures")) {
                     if (name.isString()) {
                         architectures.add(name.asString());
@@ -162,6 +154,6 @@ class HfModelMetadata {
                 throw new ModelException("", "header of " + length + " bytes is over " + MAX_HEADER_BYTES);
             }
         }
-        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix), in);
+        return new SequenceInputStream(new ByteArrayInputStream(prefix), in);
     }
 }

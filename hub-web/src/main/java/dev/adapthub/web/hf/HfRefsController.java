@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Hugging Face-compatible")
 class HfRefsController {
 
-    /** The page size without {@code limit}; the JavaScript client asks for 100, its default batch. */
+    /** The page size without {@code limit}; {@code listCommits} sends its batch size, 100 by default. */
     static final int COMMITS_PAGE = 50;
     static final int MAX_COMMITS_PAGE = 100;
     /** {@code X-Total-Count} counts at most this many commits, so one request stays cheap. */
@@ -56,6 +56,7 @@ class HfRefsController {
     private final RepoFiles files;
     private final PullRequestService pulls;
     private final RefWrites writes;
+    private final PerCommitCache<Integer> counts = new PerCommitCache<>(1024);
 
     HfRefsController(HfRepos hf, RepoFiles files, PullRequestService pulls, RefWrites writes) {
         this.hf = hf;
@@ -109,7 +110,7 @@ class HfRefsController {
                 : HfLinks.offset(cursor);
         HistoryPage history = files.history(repo, at, "", offset, pageSize);
         var response = ResponseEntity.ok()
-                .header("X-Total-Count", Integer.toString(files.countCommits(repo, at, MAX_COUNTED)));
+                .header("X-Total-Count", Integer.toString(counts.get(repo, at, () -> files.countCommits(repo, at, MAX_COUNTED))));
         if (history.hasMore()) {
             response.header("Link", byPage ? HfLinks.next(request, "p", offset / pageSize + 1)
                     : HfLinks.next(request, HfLinks.CURSOR, offset + history.commits().size()));

@@ -94,6 +94,9 @@ final class HfShapes {
         json.put("cardData", cardData(summary));
         // The default branch's tip as last indexed; repository info replaces it with the revision's commit.
         putIfSet(json, "sha", summary.lastCommitId());
+        // The Python client downloads through Xet when a repository says so; this hub speaks LFS only.
+        json.put("xetEnabled", false);
+        json.put("usedStorage", summary.totalBytes());
         return json;
     }
 

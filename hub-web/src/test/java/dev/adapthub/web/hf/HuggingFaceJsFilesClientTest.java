@@ -115,7 +115,8 @@ class HuggingFaceJsFilesClientTest {
 
         List<Map<String, Object>> listed = (List<Map<String, Object>>) seen.get("listed");
         assertThat(listed).singleElement().satisfies(m -> {
-            assertThat(m).containsEntry("name", model.repo.fullName()).containsEntry("task", "text-generation");
+            assertThat(m).containsEntry("name", model.repo.fullName()).containsEntry("task", "text-generation")
+                    .containsEntry("safetensors", Map.of("parameters", Map.of("BF16", 6, "F32", 4), "total", 10));
             assertThat((List<String>) m.get("filePaths")).contains("model.safetensors");
         });
         assertThat((List<String>) seen.get("listedMit")).isEmpty();
