@@ -5,7 +5,6 @@ import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -41,10 +40,6 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Optional<String> tooLarge = ApiBodyLimit.tooLarge(e);
-        if (tooLarge.isPresent()) {
-            return error(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.get(), "body");
-        }
         return error(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.", "body");
     }
 
