@@ -6,7 +6,6 @@ import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -38,10 +37,6 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Optional<String> tooLarge = ApiBodyLimit.tooLarge(e);
-        if (tooLarge.isPresent()) {
-            return error(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.get(), "body");
-        }
         return error(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.", "body");
     }
 

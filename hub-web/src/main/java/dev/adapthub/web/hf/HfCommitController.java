@@ -1,5 +1,6 @@
 package dev.adapthub.web.hf;
 
+import dev.adapthub.core.HubProperties;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.pull.NewPullRequest;
@@ -23,7 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +60,12 @@ class HfCommitController {
     private final RepoWrites writes;
     private final LfsStores lfs;
     private final PullRequestService pulls;
+    /** Where commit bodies wait while they are checked: the data directory, not a tmpfs /tmp in memory. */
+    private final Path spools;
 
     HfCommitController(HfRepos hf, RepoService repos, RepoFiles files, RepoWrites writes, LfsStores lfs,
-            PullRequestService pulls) {
+            PullRequestService pulls, HubProperties hub) {
+        this.spools = hub.dataDir().resolve("tmp").resolve("commits");
         this.pulls = pulls;
         this.hf = hf;
         this.repos = repos;
@@ -86,10 +90,17 @@ class HfCommitController {
             HfRepos.requireDiscussionsEnabled(repo);
         }
         if (branch != null && !openPull) {
-            // A direct commit needs write access: refuse before buffering a body of up to 64 MiB.
+            // A direct commit needs write access: refuse before spooling a body of up to 64 MiB.
             repos.require(repo, hf.account(user), RepoPermission.WRITE);
         }
-        NdjsonCommit body = NdjsonCommit.parse(readLimited(request));
+        try (CommitSpool spool = CommitSpool.receive(request.getInputStream(), spools, NdjsonCommit.MAX_BODY_BYTES)) {
+            return commit(repo, NdjsonCommit.parse(spool), revision, pullRef, openPull, branch, user, request);
+        }
+    }
+
+    /** Writes a parsed commit while its spool is open: inline files are read from it. */
+    private Map<String, Object> commit(Repo repo, NdjsonCommit body, String revision, Matcher pullRef,
+            boolean openPull, String branch, HubUser user, HttpServletRequest request) {
         ObjectId parent = parent(body.parentCommit());
         Account account = hf.account(user);
         List<FileChange> changes = changes(repo, body);
@@ -163,7 +174,7 @@ class HfCommitController {
 
     private static FileChange change(LfsStore store, NdjsonCommit.Operation operation) {
         if (operation instanceof NdjsonCommit.InlineFile f) {
-            return new FileChange.Put(f.path(), Content.of(f.content()));
+            return new FileChange.Put(f.path(), f.content());
         }
         if (operation instanceof NdjsonCommit.LfsFile f) {
             return new FileChange.Put(f.path(), Content.of(pointer(store, f)));
@@ -191,24 +202,5 @@ class HfCommitController {
                     + file.oid() + " has " + stored.getAsLong() + " bytes, not " + file.size() + ".");
         }
         return new LfsPointerFile(file.oid(), file.size()).format();
-    }
-
-    private static byte[] readLimited(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > NdjsonCommit.MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(NdjsonCommit.MAX_BODY_BYTES + 1);
-            if (body.length > NdjsonCommit.MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private static HfError tooLarge() {
-        return new HfError(HttpStatus.PAYLOAD_TOO_LARGE, null, "The commit body is larger than "
-                + NdjsonCommit.MAX_BODY_BYTES + " bytes; upload large files through LFS (preupload says which).");
     }
 }

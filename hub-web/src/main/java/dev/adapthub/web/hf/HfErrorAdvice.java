@@ -2,7 +2,6 @@ package dev.adapthub.web.hf;
 
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.web.api.ApiAuth;
-import dev.adapthub.web.api.ApiBodyLimit;
 import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.HubStatus;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,10 +42,7 @@ class HfErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return ApiBodyLimit.tooLarge(e)
-                .map(message -> error(request, HttpStatus.CONTENT_TOO_LARGE, null, message))
-                .orElseGet(() -> error(request, HttpStatus.BAD_REQUEST, null,
-                        "The request body is not valid JSON of the expected shape."));
+        return error(request, HttpStatus.BAD_REQUEST, null, "The request body is not valid JSON of the expected shape.");
     }
 
     static ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpStatus status, String code,
