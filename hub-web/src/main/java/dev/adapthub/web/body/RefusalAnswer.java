@@ -1,5 +1,6 @@
 package dev.adapthub.web.body;
 
+import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,7 @@ final class RefusalAnswer {
                     refusal.message());
             return;
         }
-        log.info("{} {} -> {}: {}", request.getMethod(), path, refusal.status(), refusal.message());
+        ClientErrorLog.log(request, refusal.status(), refusal.message());
         response.reset();
         response.setStatus(refusal.status());
         response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idOf(request));

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
     /**
      * Requests from API and Git clients: {@code /api/**}, anything under a {@code *.git} path, and
-     * downloads that carry a token: files ({@code /resolve/}, as the Hugging Face clients send
+     * downloads that carry a token: files ({@code /resolve/} and {@code /raw/}, as the Hugging Face clients send
      * them) and validated configs ({@code /adaptations/…}, bundles and reports), so a token reads
      * private repositories there as it does through the API.
      */
@@ -43,7 +43,7 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.equals("/api") || path.contains(".git/") || path.endsWith(".git")
                 || GIT_WITHOUT_SUFFIX.matcher(path).find()
-                || (path.contains("/resolve/") || path.contains("/adaptations/"))
+                || (path.contains("/resolve/") || path.contains("/raw/") || path.contains("/adaptations/"))
                         && request.getHeader("Authorization") != null;
     };
 
@@ -75,7 +75,7 @@ class SecurityConfiguration {
      */
     static final CorsConfigurationSource CORS = (HttpServletRequest request) -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/") && !path.contains("/resolve/") && !path.contains("/info/lfs/")) {
+        if (!path.startsWith("/api/") && !path.contains("/resolve/") && !path.contains("/raw/") && !path.contains("/info/lfs/")) {
             return null;
         }
         CorsConfiguration cors = new CorsConfiguration();

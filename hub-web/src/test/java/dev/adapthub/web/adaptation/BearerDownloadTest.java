@@ -51,7 +51,7 @@ class BearerDownloadTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/resolve/main/config.json", "/resolve/main/" + CONFIG,
+    @ValueSource(strings = {"/resolve/main/config.json", "/resolve/main/" + CONFIG, "/raw/main/config.json",
             "/adaptations/nvidia-rtx-3090/nvidia-rtx-3090-vllm.yaml",
             "/adaptations/nvidia-rtx-3090/nvidia-rtx-3090-vllm.yaml?format=vllm-yaml",
             "/adaptations/nvidia-rtx-3090/nvidia-rtx-3090-vllm.yaml/bundle",
