@@ -9,22 +9,15 @@ import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.TreeEntry;
-import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real {@code @huggingface/hub} client ({@value HuggingFaceJsClientTest#CLIENT_VERSION}) on the
@@ -39,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HuggingFaceJsFilesClientTest {
 
-    private static final Path CLIENT_DIR = Path.of("target", "hf-client").toAbsolutePath();
-
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
     @Autowired RepoService repos;
@@ -50,20 +41,7 @@ class HuggingFaceJsFilesClientTest {
 
     @BeforeAll
     void installClient() throws Exception {
-        GitCli.requireOnPath("node");
-        GitCli.requireOnPath("npm");
-        Path installed = CLIENT_DIR.resolve("node_modules/@huggingface/hub/package.json");
-        if (Files.exists(installed) && Files.readString(installed)
-                .contains("\"version\": \"" + HuggingFaceJsClientTest.CLIENT_VERSION + "\"")) {
-            return;
-        }
-        Files.createDirectories(CLIENT_DIR);
-        Files.writeString(CLIENT_DIR.resolve("package.json"), "{\"name\": \"adapthub-hf-client-test\", \"private\": true,"
-                + " \"type\": \"module\", \"dependencies\": {\"@huggingface/hub\": \""
-                + HuggingFaceJsClientTest.CLIENT_VERSION + "\"}}\n");
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(CLIENT_DIR.toFile()).inheritIO().start();
-        assertThat(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0).as("npm install").isTrue();
+        HfJsClient.install();
     }
 
     @Test
@@ -72,21 +50,11 @@ class HuggingFaceJsFilesClientTest {
         Account owner = accounts.create("jsfiles");
         HfModelFiles model = new HfModelFiles(owner, "files-js", repos, writes, lfs);
         String token = accounts.token(owner, TokenScope.WRITE);
-        try (InputStream script = getClass().getResourceAsStream("/hf-client/files.mjs")) {
-            Files.write(CLIENT_DIR.resolve("files.mjs"), script.readAllBytes());
-        }
 
-        ProcessBuilder builder = new ProcessBuilder("node", "files.mjs").directory(CLIENT_DIR.toFile());
-        builder.environment().putAll(Map.of("HUB_URL", "http://localhost:" + port, "HF_TOKEN", token,
-                "REPO", model.repo.fullName(), "OWNER", owner.name()));
-        Path out = Files.createTempFile("hf-files", ".out");
-        Path err = Files.createTempFile("hf-files", ".err");
-        Process run = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(run.waitFor(180, TimeUnit.SECONDS)).as("node files.mjs finished").isTrue();
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(run.exitValue()).as(stdout + "\n" + Files.readString(err, StandardCharsets.UTF_8)).isZero();
-        String last = stdout.strip().lines().reduce((a, b) -> b).orElse("{}");
-        Map<String, Object> seen = JsonMapper.builder().build().readValue(last, Map.class);
+        HfJsClient.Result node = HfJsClient.script("files.mjs", Map.of("HUB_URL", "http://localhost:" + port,
+                "HF_TOKEN", token, "REPO", model.repo.fullName(), "OWNER", owner.name()), 180);
+        assertThat(node.exitCode()).as(node.output()).isZero();
+        Map<String, Object> seen = node.lastJson();
 
         assertThat(seen).containsEntry("repoExists", true).containsEntry("missingRepoExists", false)
                 .containsEntry("configExists", true).containsEntry("missingExists", false)
