@@ -98,7 +98,10 @@ public final class RepoCards {
 
     private static Object load(String yaml) {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
+        // No alias may stand for a list or map: a card needs none, and one inside the collection it
+        // names builds a structure that contains itself, whose hashCode overflows the stack as a map
+        // key (found by fuzzing in CI: RepoCardsFuzzTestInputs/frontMatter/self-referencing-key.md).
+        options.setMaxAliasesForCollections(0);
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_FRONT_MATTER);
