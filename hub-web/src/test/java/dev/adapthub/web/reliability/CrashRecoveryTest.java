@@ -141,7 +141,8 @@ class CrashRecoveryTest {
     /** main, the merge target and one branch per pusher, each a clone of its own. */
     private void seed() throws Exception {
         Path seed = work.resolve("seed");
-        git.ok(work, "init", "-q", seed.toString());
+        // repos/create wrote the Hub's initial commit (.gitattributes) on main: the seed builds on it.
+        git.ok(work, "clone", "-q", hub.gitUrl(repo), seed.toString());
         Files.writeString(seed.resolve("README.md"), "# Crash test\n");
         git.ok(seed, "add", "-A");
         git.ok(seed, "commit", "-q", "-m", "Seed");

@@ -56,17 +56,22 @@ public final class InitialCommit {
         return id;
     }
 
-    /** The files of the first commit: the defaults, overridden by {@code files} with the same path. */
+    /**
+     * The files of the first commit: the defaults a caller's file of the same path does not replace,
+     * then the caller's files exactly as given (so a path given twice is still refused by the checks).
+     */
     public static List<FileChange> files(String license, List<FileChange> files) {
-        Map<String, FileChange> byPath = new LinkedHashMap<>();
-        byPath.put(".gitattributes", FileChange.put(".gitattributes", GITATTRIBUTES));
+        Map<String, FileChange> defaults = new LinkedHashMap<>();
+        defaults.put(".gitattributes", FileChange.put(".gitattributes", GITATTRIBUTES));
         String id = license(license);
         if (id != null) {
-            byPath.put("README.md", FileChange.put("README.md", "---\nlicense: " + id + "\n---\n"));
+            defaults.put("README.md", FileChange.put("README.md", "---\nlicense: " + id + "\n---\n"));
         }
         for (FileChange file : files) {
-            byPath.put(file.path(), file);
+            defaults.remove(file.path());
         }
-        return new ArrayList<>(byPath.values());
+        List<FileChange> all = new ArrayList<>(defaults.values());
+        all.addAll(files);
+        return all;
     }
 }
