@@ -5,7 +5,8 @@
 // createCollection, listCollections, deleteCollection.
 // Prints one JSON line with what it saw; exits non-zero on an unexpected failure.
 import {
-  createCollection, createRepo, deleteCollection, deleteRepo, downloadFile, listCollections, uploadFile, whoAmI,
+  createCollection, createRepo, deleteCollection, deleteFile, deleteRepo, downloadFile, fileExists, listCollections,
+  uploadFile, whoAmI,
 } from "@huggingface/hub";
 
 const hubUrl = process.env.HUB_URL;
@@ -67,6 +68,10 @@ const proposed = await uploadFile({
 });
 seen.pullRequestUrl = proposed?.pullRequestUrl ?? null;
 seen.configBack = await (await downloadFile({ repo, path: "configs/ascend-910b.yaml", accessToken, hubUrl })).text();
+// deleteFile: an NDJSON commit with a deletedFile operation; fileExists then asks /raw/ with the token.
+await deleteFile({ repo, path: "configs/ascend-910b.yaml", accessToken, hubUrl });
+seen.deletedFileExists = await fileExists({ repo, path: "configs/ascend-910b.yaml", accessToken, hubUrl });
+seen.readmeStillExists = await fileExists({ repo, path: "README.md", accessToken, hubUrl });
 
 // Bad input is refused and creates nothing.
 const badName = { type: "model", name: `${me.name}/${process.env.REPO_NAME}-bad` };

@@ -77,6 +77,7 @@ class HuggingFaceJsRepoClientTest {
         assertThat((String) seen.get("firstCommit")).matches("[0-9a-f]{40}");
         assertThat((String) seen.get("pullRequestUrl")).endsWith("/discussions/1");
         assertThat(seen.get("configBack")).isEqualTo("apiVersion: adapthub/v1\n");
+        assertThat(seen).containsEntry("deletedFileExists", false).containsEntry("readmeStillExists", true);
 
         Map<String, Object> badLicense = (Map<String, Object>) seen.get("badLicense");
         assertThat(badLicense).containsEntry("refused", true).containsEntry("status", 422);
