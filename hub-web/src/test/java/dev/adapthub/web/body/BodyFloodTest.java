@@ -102,8 +102,12 @@ class BodyFloodTest {
         password = "a long password";
     }
 
-    /** Signs in through the form, as a browser does, and returns the session cookie. */
-    private String sessionCookie(String user, String password) throws Exception {
+    /**
+     * Signs in through the form, as a browser does, and returns the session cookie. One sign-in at a
+     * time: attempts are counted before the password is checked, so parallel sign-ins of one account
+     * would meet the login throttle (5 per account) before a success resets it.
+     */
+    private synchronized String sessionCookie(String user, String password) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
