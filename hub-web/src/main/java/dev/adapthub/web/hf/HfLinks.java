@@ -1,6 +1,7 @@
 package dev.adapthub.web.hf;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.StringJoiner;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -19,10 +20,23 @@ final class HfLinks {
         return next(request, CURSOR, nextOffset);
     }
 
-    /** The link to this request with {@code parameter} (a cursor or a page number) set to {@code value}. */
+    /**
+     * The link to this request with {@code parameter} (a cursor or a page number) set to {@code value}.
+     * Built from the query string as sent, so array-style names ({@code expand[]}, which Tomcat lets
+     * through raw) keep working; their brackets are percent-encoded, as RFC 3986 wants in a query.
+     */
     static String next(HttpServletRequest request, String parameter, long value) {
-        String url = ServletUriComponentsBuilder.fromRequest(request)
-                .replaceQueryParam(parameter, value).build(true).toUriString();
+        StringJoiner query = new StringJoiner("&");
+        String sent = request.getQueryString();
+        for (String pair : sent == null ? new String[0] : sent.split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!pair.isEmpty() && !name.equals(parameter)) {
+                query.add(pair.replace("[", "%5B").replace("]", "%5D"));
+            }
+        }
+        query.add(parameter + "=" + value);
+        String url = ServletUriComponentsBuilder.fromRequestUri(request).replaceQuery(null).build().toUriString()
+                + "?" + query;
         return "<" + url + ">; rel=\"next\"";
     }
 

@@ -402,5 +402,18 @@ class HfFilesApiTest {
                     .containsExactly("README.md");
         });
         assertThat(apache).isEmpty();
+
+        // A page that has a next one keeps array-style parameters in its Link (they were a 500 there).
+        // The query string as the JS client sends it, brackets raw (Tomcat lets them through).
+        String raw = "author=" + lister.name() + "&expand[]=siblings&limit=1";
+        MockHttpServletResponse paged = call(get("/api/models").param("author", lister.name())
+                .param("expand[]", "siblings").param("limit", "1").header("Authorization", listerToken)
+                .with(request -> {
+                    request.setQueryString(raw);
+                    return request;
+                }));
+        assertThat(paged.getStatus()).isEqualTo(200);
+        assertThat(paged.getHeader("Link")).contains("expand%5B%5D=siblings", "limit=1", "cursor=1")
+                .endsWith("rel=\"next\"");
     }
 }
