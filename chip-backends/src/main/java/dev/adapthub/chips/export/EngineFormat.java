@@ -34,11 +34,20 @@ public enum EngineFormat {
      * depends on the hardware (GPU offload, MindIE's KV-cache size).
      */
     public Export render(InferenceConfig config, ChipSpec chip, MemoryPlan plan) {
+        return render(config, chip, plan, null);
+    }
+
+    /**
+     * Renders a config to be used away from its repository: with a {@code source}, the model is named by
+     * the hub's repository id and pinned revision (and the hub's address in {@code HF_ENDPOINT}) instead
+     * of the config's path inside the repository, so the text works as pasted. {@code source} may be null.
+     */
+    public Export render(InferenceConfig config, ChipSpec chip, MemoryPlan plan, ModelSource source) {
         return switch (this) {
-            case VLLM -> VllmExport.args(config);
-            case VLLM_YAML -> VllmExport.yaml(config);
-            case MINDIE -> MindieExport.fragment(config, plan);
-            case LLAMACPP -> LlamaCppExport.args(config, chip);
+            case VLLM -> VllmExport.args(config, source);
+            case VLLM_YAML -> VllmExport.yaml(config, source);
+            case MINDIE -> MindieExport.fragment(config, plan, source);
+            case LLAMACPP -> LlamaCppExport.args(config, chip, source);
         };
     }
 }

@@ -21,10 +21,23 @@ public final class LlamaCppExport {
 
     /** The command line; {@code chip} decides GPU offload (null: assume a GPU). */
     public static Export args(InferenceConfig c, ChipSpec chip) {
+        return args(c, chip, null);
+    }
+
+    /**
+     * The command line; with a {@code source}, {@code HF_ENDPOINT=<hub> llama-server --hf-repo <owner>/<name> …}
+     * (llama.cpp reads HF_ENDPOINT since April 2025, PR 12769).
+     */
+    public static Export args(InferenceConfig c, ChipSpec chip, ModelSource source) {
         List<String> notes = new ArrayList<>();
         List<String> a = new ArrayList<>(List.of("llama-server"));
-        if (c.model().repo() != null) {
-            a.addAll(List.of("--hf-repo", c.model().repo()));
+        InferenceConfig.ModelRef model = ModelPaths.pinned(c.model(), source);
+        if (model.repo() != null) {
+            a.addAll(List.of("--hf-repo", model.repo()));
+            if (model.revision() != null) {
+                notes.add("llama.cpp's --hf-repo downloads from the default branch; the validated revision is "
+                        + model.revision());
+            }
         } else {
             a.addAll(List.of("-m", ModelPaths.reference(c.model()) + "model.gguf"));
             notes.add("-m must name the .gguf file; model.gguf is a placeholder in the model directory");
@@ -57,6 +70,7 @@ public final class LlamaCppExport {
         if (c.memory().utilization() != null) {
             notes.add("llama.cpp has no memory-utilization setting; its KV cache is exactly -c tokens");
         }
-        return new Export(String.join(" ", a), notes);
+        String line = String.join(" ", a);
+        return new Export(source == null ? line : source.environment() + " " + line, notes);
     }
 }

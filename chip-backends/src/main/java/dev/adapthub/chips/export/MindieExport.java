@@ -38,6 +38,14 @@ public final class MindieExport {
      * (rounded down, as MindIE takes whole GiB); without one, MindIE sizes it itself.
      */
     public static Export fragment(InferenceConfig c, MemoryPlan plan) {
+        return fragment(c, plan, null);
+    }
+
+    /**
+     * The fragment; with a {@code source}, {@code modelWeightPath} is the directory the source's download
+     * command (in the notes) fills, since MindIE reads weights only from a local directory.
+     */
+    public static Export fragment(InferenceConfig c, MemoryPlan plan, ModelSource source) {
         List<String> notes = new ArrayList<>();
         int devices = c.devices();
         int maxSeqLen = c.limits().maxModelLen() != null ? c.limits().maxModelLen() : DEFAULT_MAX_SEQ_LEN;
@@ -52,8 +60,10 @@ public final class MindieExport {
         Integer input = c.workload().inputTokens();
         deploy.put("maxInputTokenLen", input != null ? Math.min(input, maxSeqLen) : maxSeqLen);
         ObjectNode model = deploy.putArray("ModelConfig").addObject();
-        model.put("modelName", ModelPaths.name(c.model()));
-        model.put("modelWeightPath", ModelPaths.reference(c.model()));
+        InferenceConfig.ModelRef ref = ModelPaths.pinned(c.model(), source);
+        model.put("modelName", ModelPaths.name(ref));
+        model.put("modelWeightPath", source != null && c.model().repo() == null ? "./" + source.name()
+                : ModelPaths.reference(ref));
         model.put("worldSize", devices);
         model.put("npuMemSize", plan == null ? NPU_MEM_AUTO : Math.max(1, (long) Math.floor(plan.kvCacheBytes() / GIB)));
         model.put("backendType", "atb");
@@ -66,7 +76,10 @@ public final class MindieExport {
         if (c.workload().outputTokens() != null) {
             schedule.put("maxIterTimes", c.workload().outputTokens());
         }
-        if (c.model().repo() != null) {
+        if (source != null && c.model().repo() == null) {
+            notes.add("download the weights first, then give modelWeightPath as an absolute path: "
+                    + source.downloadCommand());
+        } else if (c.model().repo() != null) {
             notes.add("modelWeightPath must be a local directory: download " + c.model().repo() + " first");
         }
         if (c.memory().utilization() != null && plan == null) {

@@ -26,12 +26,24 @@ final class ModelPaths {
         return config.equals(CONFIG_JSON) ? "./" : config;
     }
 
-    /** The hub model reference for an engine's model argument. */
-    static InferenceConfig.ModelRef fromReference(String model) {
+    /** The hub model reference for an engine's model argument (and its {@code --revision}, if any). */
+    static InferenceConfig.ModelRef fromReference(String model, String revision) {
         if (model.endsWith("/")) {
             return new InferenceConfig.ModelRef(model.equals("./") ? CONFIG_JSON : model + CONFIG_JSON, null, null);
         }
-        return new InferenceConfig.ModelRef(null, model, null);
+        return new InferenceConfig.ModelRef(null, model, revision);
+    }
+
+    /**
+     * The model as an export away from the repository names it: a config whose model is a path inside its
+     * repository ({@code model.config}) is that repository at the source's revision. A config that names
+     * another repository ({@code model.repo}) keeps it.
+     */
+    static InferenceConfig.ModelRef pinned(InferenceConfig.ModelRef ref, ModelSource source) {
+        if (source == null || ref.repo() != null) {
+            return ref;
+        }
+        return new InferenceConfig.ModelRef(null, source.repo(), source.revision());
     }
 
     /** A short model name (last path segment), for engines that want one. */

@@ -15,7 +15,7 @@ public final class VllmImport {
 
     private static final Set<String> VALUED = Set.of("tensor-parallel-size", "pipeline-parallel-size", "max-model-len",
             "gpu-memory-utilization", "max-num-seqs", "max-num-batched-tokens", "block-size", "dtype", "kv-cache-dtype",
-            "quantization", "model");
+            "quantization", "model", "revision");
     private static final Set<String> FLAGS = Set.of(VllmOptions.ENABLE_EXPERT_PARALLEL);
 
     private VllmImport() {
@@ -29,6 +29,10 @@ public final class VllmImport {
      */
     public static InferenceConfig fromArgs(List<String> args, String chip, String engine) throws ExportException {
         List<String> rest = new ArrayList<>(args);
+        // Leading environment assignments (HF_ENDPOINT=… of a pasted hub command) are not arguments.
+        while (!rest.isEmpty() && rest.get(0).matches("[A-Z_][A-Z0-9_]*=.*")) {
+            rest = rest.subList(1, rest.size());
+        }
         if (rest.size() >= 2 && rest.get(0).equals("vllm") && rest.get(1).equals("serve")) {
             rest = rest.subList(2, rest.size());
         }
@@ -86,7 +90,7 @@ public final class VllmImport {
                         + " is not a number; give a fraction such as 0.9");
             }
         }
-        return new InferenceConfig(ModelPaths.fromReference(o.get("model")), new InferenceConfig.Target(chip, null),
+        return new InferenceConfig(ModelPaths.fromReference(o.get("model"), o.get("revision")), new InferenceConfig.Target(chip, null),
                 new InferenceConfig.Engine(engine, null), new InferenceConfig.Precision(dtype, null, kv), quant,
                 new InferenceConfig.Parallel(tp, integer(o, "pipeline-parallel-size"), expert),
                 new InferenceConfig.Limits(integer(o, "max-model-len"), integer(o, "max-num-seqs"),

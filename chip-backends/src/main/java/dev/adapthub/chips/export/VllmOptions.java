@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code --enable-expert-parallel}, {@code --max-model-len}, {@code --gpu-memory-utilization},
  * {@code --max-num-seqs}, {@code --max-num-batched-tokens}, {@code --block-size}, {@code --dtype}
  * (auto, half, float16, bfloat16, float, float32), {@code --kv-cache-dtype} (auto, fp8, fp8_e4m3,
- * fp8_e5m2) and {@code --quantization}. Arguments left out mean the engine's default.
+ * fp8_e5m2), {@code --quantization} and {@code --revision} (with a repository id as the model). Arguments left out mean the engine's default.
  */
 final class VllmOptions {
 
@@ -24,9 +24,13 @@ final class VllmOptions {
     }
 
     /** The options in order; a boolean flag has the value {@code "true"}. Notes collect what vLLM cannot say. */
-    static Map<String, String> of(InferenceConfig c, List<String> notes) {
+    static Map<String, String> of(InferenceConfig c, ModelSource source, List<String> notes) {
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("model", ModelPaths.reference(c.model()));
+        InferenceConfig.ModelRef model = ModelPaths.pinned(c.model(), source);
+        o.put("model", ModelPaths.reference(model));
+        if (model.repo() != null && model.revision() != null) {
+            o.put("revision", model.revision());
+        }
         InferenceConfig.Parallel p = c.parallel();
         putIfSet(o, "tensor-parallel-size", p.tensor());
         putIfSet(o, "pipeline-parallel-size", p.pipeline());

@@ -10,6 +10,7 @@ import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.export.EngineFormat;
 import dev.adapthub.chips.export.Export;
+import dev.adapthub.chips.export.ModelSource;
 import dev.adapthub.chips.spi.MemoryPlan;
 import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.InvalidInputException;
@@ -72,10 +73,13 @@ public class AdaptationDownloads {
      * The config in {@code format} ({@code yaml}, or an engine form; blank means yaml) as validated.
      *
      * @param revision optional: must hold the same file content as the validated commit
+     * @param endpoint the hub's address as the client reached it; engine forms name the model by this
+     *        repository and the validated commit on it, so they work as pasted
      * @throws InvalidInputException for an unknown or unsuitable format, a revision whose file differs,
      *         or a config that did not pass
      */
-    public ValidatedConfig download(Repo repo, String chip, String file, String format, String revision) {
+    public ValidatedConfig download(Repo repo, String chip, String file, String format, String revision,
+            String endpoint) {
         AdaptationValidation row = passed(repo, chip, file);
         String wanted = format == null || format.isBlank() ? EngineFormats.YAML : format.strip().toLowerCase(Locale.ROOT);
         List<String> offered = EngineFormats.names(row.engine());
@@ -93,29 +97,43 @@ public class AdaptationDownloads {
                     etag(row, wanted), row);
         }
         EngineFormat engineFormat = EngineFormat.byName(wanted).orElseThrow();
-        Export export = render(row, yaml, engineFormat);
+        Export export = render(row, yaml, engineFormat, source(repo, row, endpoint));
         return new ValidatedConfig(export.text().getBytes(StandardCharsets.UTF_8), EngineFormats.contentType(engineFormat),
-                stem + EngineFormats.suffix(engineFormat), etag(row, wanted), row);
+                stem + EngineFormats.suffix(engineFormat), etag(row, wanted + endpoint), row);
     }
 
-    /** A zip: the config, each engine-native export, report.json and provenance.json. */
-    public ValidatedConfig bundle(Repo repo, String chip, String file) {
+    /**
+     * A zip: the config, each engine-native export (naming the model by this repository and the validated
+     * commit on the hub at {@code endpoint}), RUN.md with what each export still needs, report.json and
+     * provenance.json.
+     */
+    public ValidatedConfig bundle(Repo repo, String chip, String file, String endpoint) {
         AdaptationValidation row = passed(repo, chip, file);
         String yaml = configText(repo, row);
         String stem = file.endsWith(".yaml") ? file.substring(0, file.length() - 5) : file;
+        ModelSource source = source(repo, row, endpoint);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             put(zip, file, yaml);
+            StringBuilder run = new StringBuilder("# Running " + file + " on " + chip + "\n\nValidated at commit "
+                    + row.commitId() + " of " + repo.fullName() + " on " + source.endpoint() + ".\n");
             for (EngineFormat format : EngineFormats.forEngine(row.engine())) {
-                put(zip, stem + EngineFormats.suffix(format), render(row, yaml, format).text());
+                Export export = render(row, yaml, format, source);
+                put(zip, stem + EngineFormats.suffix(format), export.text());
+                run.append("\n## ").append(stem).append(EngineFormats.suffix(format)).append("\n\n");
+                export.notes().forEach(n -> run.append("- ").append(n).append('\n'));
+                if (export.notes().isEmpty()) {
+                    run.append("Use as it is.\n");
+                }
             }
+            put(zip, "RUN.md", run.toString());
             put(zip, "report.json", row.reportJson());
             put(zip, "provenance.json", provenance(repo, row));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ValidatedConfig(bytes.toByteArray(), "application/zip", stem + ".bundle.zip", etag(row, "bundle"),
-                row);
+        return new ValidatedConfig(bytes.toByteArray(), "application/zip", stem + ".bundle.zip",
+                etag(row, "bundle" + endpoint), row);
     }
 
     /** Where a validated config comes from, for the bundle and for people who audit it. */
@@ -193,7 +211,17 @@ public class AdaptationDownloads {
                 row.path() + " is no longer readable at " + row.commitId() + "."));
     }
 
-    private Export render(AdaptationValidation row, String yaml, EngineFormat format) {
+    /** This repository at the validated commit, on the hub the client reached. */
+    private static ModelSource source(Repo repo, AdaptationValidation row, String endpoint) {
+        try {
+            return new ModelSource(endpoint, repo.fullName(), row.commitId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Host", "The exports name this hub's address, but the request's host gives '"
+                    + shorten(endpoint) + "': reach the hub by a plain host name or address.");
+        }
+    }
+
+    private Export render(AdaptationValidation row, String yaml, EngineFormat format, ModelSource source) {
         InferenceConfig config;
         try {
             config = InferenceConfigParser.parse(yaml);
@@ -201,7 +229,7 @@ public class AdaptationDownloads {
             throw new IllegalStateException("a validated config no longer parses: " + row.path(), e);
         }
         ChipSpec chip = chips.registry().catalog().find(row.chip()).orElse(null);
-        return format.render(config, chip, memoryPlan(row));
+        return format.render(config, chip, memoryPlan(row), source);
     }
 
     /** The memory plan exactly as the report recorded it (the export sizes MindIE's KV cache from it). */
@@ -223,7 +251,9 @@ public class AdaptationDownloads {
         }
     }
 
-    private static String etag(AdaptationValidation row, String form) {
+    /** {@code variant}: the form, and for engine forms the endpoint they name (it is hashed). */
+    private static String etag(AdaptationValidation row, String variant) {
+        String form = variant.matches("[a-z.-]+") ? variant : Integer.toHexString(variant.hashCode());
         return "\"" + row.blobId() + "-" + form + "-" + row.reportDigest().replaceAll("[^A-Za-z0-9]", "").substring(0,
                 Math.min(12, row.reportDigest().length())) + "\"";
     }

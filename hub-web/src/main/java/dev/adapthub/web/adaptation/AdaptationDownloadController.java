@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Validated configs for programs: {@code GET /{repo}/adaptations/{chip}/{file}?format=…&revision=…}
@@ -60,14 +61,22 @@ class AdaptationDownloadController {
             @RequestParam(required = false) String revision, @AuthenticationPrincipal HubUser user,
             HttpServletRequest request) {
         Repo repo = repos.get(RepoKind.MODEL, owner, name, current.of(user));
-        return send(downloads.download(repo, chip, file, format, revision), repo, chip, file, request);
+        return send(downloads.download(repo, chip, file, format, revision, endpoint(request)), repo, chip, file, request);
     }
 
     @GetMapping("/{owner}/{name}/adaptations/{chip}/{file}/bundle")
     ResponseEntity<byte[]> bundle(@PathVariable String owner, @PathVariable String name, @PathVariable String chip,
             @PathVariable String file, @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
         Repo repo = repos.get(RepoKind.MODEL, owner, name, current.of(user));
-        return send(downloads.bundle(repo, chip, file), repo, chip, file, request);
+        return send(downloads.bundle(repo, chip, file, endpoint(request)), repo, chip, file, request);
+    }
+
+    /**
+     * The hub's address as this client reached it (the public one behind a proxy when forwarded headers
+     * are honoured): the engine exports point HF_ENDPOINT at it.
+     */
+    static String endpoint(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
     }
 
     @GetMapping(path = "/{owner}/{name}/adaptations/{chip}/{file}/report.json")

@@ -89,8 +89,12 @@ class AdaptationDownloadTest {
 
         assertThat(bundle.getContentType()).isEqualTo("application/zip");
         assertThat(entries.keySet()).containsExactly("nvidia-a100-80g-sxm-vllm.yaml",
-                "nvidia-a100-80g-sxm-vllm.vllm-args.txt", "nvidia-a100-80g-sxm-vllm.vllm.yaml", "report.json",
+                "nvidia-a100-80g-sxm-vllm.vllm-args.txt", "nvidia-a100-80g-sxm-vllm.vllm.yaml", "RUN.md", "report.json",
                 "provenance.json");
+        assertThat(entries.get("nvidia-a100-80g-sxm-vllm.vllm-args.txt")).startsWith("HF_ENDPOINT=http://localhost"
+                + " vllm serve meta-llama/Llama-3.1-8B-Instruct --revision " + row.commitId() + " ");
+        assertThat(entries.get("nvidia-a100-80g-sxm-vllm.vllm.yaml")).contains("revision: " + row.commitId());
+        assertThat(entries.get("RUN.md")).contains(row.commitId()).contains("HF_ENDPOINT=http://localhost vllm serve --config");
         assertThat(entries.get("report.json")).isEqualTo(row.reportJson());
         assertThat(provenance.path("repository").asText()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
         assertThat(provenance.path("commit").asText()).isEqualTo(row.commitId());

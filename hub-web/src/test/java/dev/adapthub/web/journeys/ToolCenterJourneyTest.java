@@ -7,6 +7,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.export.EngineFormat;
+import dev.adapthub.chips.export.ModelSource;
 import dev.adapthub.core.adaptation.AdaptationIndex;
 import dev.adapthub.core.adaptation.AdaptationValidation;
 import dev.adapthub.core.chip.ChipCenter;
@@ -98,7 +99,7 @@ class ToolCenterJourneyTest {
         ResolvedRevision pinned = new ResolvedRevision(row.commitId(), ObjectId.fromString(row.commitId()), null);
         String validated = files.readText(llama, pinned, row.path(), 1 << 20).orElseThrow();
         String expected = EngineFormat.VLLM.render(InferenceConfigParser.parse(validated),
-                chips.chip("nvidia-a100-80g-sxm"), null).text();
+                chips.chip("nvidia-a100-80g-sxm"), null, new ModelSource(base, LLAMA, row.commitId())).text();
         Page page = browser.open();
 
         page.navigate(base + "/" + LLAMA);
@@ -110,6 +111,9 @@ class ToolCenterJourneyTest {
         String content = Files.readString(download.path());
 
         assertThat(download.suggestedFilename()).isEqualTo("nvidia-a100-80g-sxm-vllm.vllm-args.txt");
-        assertThat(content).isEqualTo(expected).startsWith("vllm serve").contains("--max-model-len 32768");
+        // Pasteable: the model is this hub's repository at the validated commit, not a path in a checkout.
+        assertThat(content).isEqualTo(expected)
+                .startsWith("HF_ENDPOINT=" + base + " vllm serve " + LLAMA + " --revision " + row.commitId() + " ")
+                .contains("--max-model-len 32768").doesNotContain("../");
     }
 }
