@@ -43,12 +43,12 @@ public record ModelSource(String endpoint, String repo, String revision) {
     }
 
     /** The last segment of the repository id, for engines that want a short name or a directory. */
-    String name() {
+    public String name() {
         return repo.substring(repo.indexOf('/') + 1);
     }
 
     /** A command that downloads the pinned revision into {@code ./name} with the Hugging Face CLI. */
-    String downloadCommand() {
+    public String downloadCommand() {
         return environment() + " huggingface-cli download " + repo + " --revision " + revision + " --local-dir "
                 + name();
     }

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * commit: a commit's files never change.
  */
 @Component
-class HfModelMetadata {
+public class HfModelMetadata {
 
     private static final Logger log = LoggerFactory.getLogger(HfModelMetadata.class);
     static final int MAX_HEADER_BYTES = 4 << 20;
@@ -65,7 +65,7 @@ class HfModelMetadata {
     }
 
     /** The derived fields of a model at a commit; {@code files} are the commit's files. */
-    Map<String, Object> of(Repo repo, ResolvedRevision at, List<TreeEntry> entries) {
+    public Map<String, Object> of(Repo repo, ResolvedRevision at, List<TreeEntry> entries) {
         return cache.get(repo, at, () -> {
             Map<String, Object> json = new LinkedHashMap<>();
             config(repo, at).ifPresent(c -> json.put("config", c));

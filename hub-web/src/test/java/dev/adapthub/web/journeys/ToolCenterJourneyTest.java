@@ -19,6 +19,7 @@ import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.support.Browser;
 import dev.adapthub.web.support.SeededHubTest;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.eclipse.jgit.lib.ObjectId;
@@ -115,5 +116,33 @@ class ToolCenterJourneyTest {
         assertThat(content).isEqualTo(expected)
                 .startsWith("HF_ENDPOINT=" + base + " vllm serve " + LLAMA + " --revision " + row.commitId() + " ")
                 .contains("--max-model-len 32768").doesNotContain("../");
+    }
+
+    @Test
+    void copyTheDeployCommandFromAModelPage() throws Exception {
+        String base = "http://localhost:" + port;
+        AdaptationValidation row = index.find(llama, "nvidia-a100-80g-sxm", "nvidia-a100-80g-sxm-vllm.yaml").orElseThrow();
+        String option = "#run-nvidia-a100-80g-sxm-nvidia-a100-80g-sxm-vllm";
+        Page page = browser.open();
+        page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+
+        page.navigate(base + "/" + LLAMA);
+        // No weights in the demo repository: the count is estimated from its config.json (8.03B for Llama 3.1 8B).
+        assertThat(page.locator("#model-parameters")).hasText("≈ 8.03B params (from config.json)");
+        assertThat(page.locator("#run-on-chip")).containsText("NVIDIA A100");
+        assertThat(page.locator("#run-on-chip details.run-option")).hasCount(index.forRepository(llama).size());
+        page.click(option + " summary");
+        assertThat(page.locator(option + " pre.command")).isVisible();
+        browser.screenshot("deploy-journey-1-panel");
+        page.click(option + " button.copy");
+        assertThat(page.locator(option + " button.copy")).hasText("Copied");
+        String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
+        String downloaded = page.request().get(base + "/" + LLAMA
+                + "/adaptations/nvidia-a100-80g-sxm/nvidia-a100-80g-sxm-vllm.yaml?format=vllm").text();
+
+        assertThat(copied).isEqualTo(downloaded)
+                .startsWith("HF_ENDPOINT=" + base + " vllm serve " + LLAMA + " --revision " + row.commitId() + " ");
+        page.setViewportSize(390, 844);
+        browser.screenshot("deploy-journey-2-panel-390px");
     }
 }
