@@ -84,4 +84,18 @@ class DefaultProfileTest {
         assertThat(jdbc.queryForObject("select count(*) from pull_requests", Long.class)).isEqualTo(3);
         assertThat(HubPage.get(port, "/Qwen/Qwen2.5-7B-Instruct/pulls").body()).contains("Atlas 300I Duo");
     }
+
+    @Test
+    void searchFindsReadmeWordsAndChineseOnH2WithoutFullTextSearch() throws Exception {
+        // H2 has no to_tsvector: each word must appear in the document (LIKE), so whole words are needed.
+        HttpResponse<String> found = HubPage.get(port, "/search?q=grouped-query+attention&kind=model");
+        HttpResponse<String> none = HubPage.get(port, "/search?q=grouped-query+nonexistentword");
+        HttpResponse<String> tooLong = HubPage.get(port, "/search?q=" + "y".repeat(300));
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("meta-llama/Llama-3.1-8B-Instruct").contains("id=\"facet-family\"");
+        assertThat(none.body()).contains("id=\"no-hits\"").doesNotContain("class=\"hit-name\"");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("300 characters");
+    }
 }
