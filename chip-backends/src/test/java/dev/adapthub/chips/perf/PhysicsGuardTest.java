@@ -35,7 +35,7 @@ import net.jqwik.api.constraints.IntRange;
  * the estimator's code: decode ≥ (active weight bytes + attended KV bytes) / peak bandwidth,
  * prefill ≥ (2 × active non-embedding weights × prompt + causal attention FLOPs) / (tp × highest peak).
  */
-class PhysicsGuardProperties {
+class PhysicsGuardTest {
 
     private static final BackendRegistry REGISTRY = ChipBackends.load();
     private static final Validator VALIDATOR = ChipBackends.validator(REGISTRY);
