@@ -35,6 +35,7 @@ import java.util.Optional;
  * chips [--format json|text]                                   list the catalog and its backends
  * validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
  * export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
+ * calibrate [--format json|text] [--write FILE]                predict the calibration set, print the errors
  * </pre>
  *
  * {@code export} validates first and refuses a failing config; notes on what the engine form
@@ -51,6 +52,7 @@ public final class ChipsCli {
             usage: chips [--format json|text]
                    validate --config FILE [--model-config FILE] [--format json|text] [--numerics on|off]
                    export --config FILE --engine vllm|vllm-yaml|mindie|llamacpp [--model-config FILE]
+                   calibrate [--format json|text] [--write FILE]
             """;
 
     private ChipsCli() {
@@ -88,6 +90,7 @@ public final class ChipsCli {
                 case "chips" -> chips(format, out);
                 case "validate" -> validate(opts, format, out, err);
                 case "export" -> export(opts, out, err);
+                case "calibrate" -> calibrate(opts, format, out, err);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.print(USAGE_TEXT);
@@ -126,6 +129,27 @@ public final class ChipsCli {
                         c.memory().visibleGiB().value(), registry.providerFor(c.id()).map(p -> p.id()).orElse("-"));
             }
             registry.failures().forEach(f -> out.println("not loaded: " + f.provider() + ": " + f.reason()));
+        }
+        return OK;
+    }
+
+    /**
+     * Predicts every case of the calibration set and prints predicted against measured with the
+     * median and p90 error per metric and chip family; {@code --write FILE} also writes the summary
+     * JSON (the hub's expected-error figures and the regression baseline).
+     */
+    private static int calibrate(Map<String, String> opts, String format, PrintStream out, PrintStream err) {
+        dev.adapthub.chips.calibration.CalibrationRun run = dev.adapthub.chips.calibration.Calibration.run();
+        String summary = dev.adapthub.chips.calibration.Calibration.summaryJson(run);
+        out.print(format.equals("json") ? summary : dev.adapthub.chips.calibration.Calibration.report(run));
+        String write = opts.get("write");
+        if (write != null) {
+            try {
+                Files.writeString(Path.of(write), summary, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("cannot write " + write + ": " + e.getMessage());
+                return FAIL;
+            }
         }
         return OK;
     }

@@ -25,7 +25,7 @@ public record InferenceConfig(
     /** {@code target.chip} (catalog id) and {@code target.devices} (null: tensor × pipeline). */
     public record Target(String chip, Integer devices) { }
 
-    /** {@code engine.name} ({@code vllm}, {@code vllm-ascend}, {@code mindie}, {@code llama.cpp}) and version. */
+    /** {@code engine.name} ({@code vllm}, {@code vllm-ascend}, {@code mindie}, {@code llama.cpp}, {@code sglang}, {@code lmdeploy}) and version. */
     public record Engine(String name, String version) { }
 
     /** Data types; null or {@code auto} means "from the checkpoint", as vLLM's {@code --dtype auto}. */

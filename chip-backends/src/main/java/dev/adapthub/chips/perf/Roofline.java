@@ -12,8 +12,9 @@ import dev.adapthub.chips.spi.SupportQuery;
  * plus tensor-parallel all-reduces. Pipeline stages run one after another for a token, so a
  * token's latency sums the stages: the whole model's FLOPs over one tensor group.
  *
- * <p>Invariant (tested): no result is faster than the raw roofline, bytes / bandwidth and
- * flops / peak, because every efficiency is at most 1. Stateless and thread-safe.
+ * <p>Invariant (tested, property-based): no result is faster than {@link PhysicsFloor} allows,
+ * bytes / peak bandwidth and flops / peak compute; every efficiency is at most 1 and the floors
+ * are applied as a last guard. Stateless and thread-safe.
  */
 public final class Roofline {
 
@@ -25,7 +26,7 @@ public final class Roofline {
 
     /** The estimate for a query; efficiencies per the chip's family and the engine. */
     public static PerformanceEstimate estimate(PerformanceQuery q) {
-        return estimate(q, Efficiency.of(q.support().chip().family(), q.support().engine()));
+        return estimate(q, Efficiency.of(q.support().chip().family(), q.support().engine(), q.support().engineVersion()));
     }
 
     /** The estimate with explicit efficiencies (tests pass 1.0 everywhere to get the raw roofline). */
@@ -35,9 +36,9 @@ public final class Roofline {
         int running = decodeConcurrency(q);
         double context = input + q.outputTokens() / 2.0;
         Step decode = model.decode(running, context);
-        double decodeMs = decode.seconds() * 1e3;
-        double prefillMs = model.prefillSeconds(1, input) * 1e3;
-        double ttftMs = model.prefillSeconds(q.concurrency(), input) * 1e3;
+        double decodeMs = Math.max(decode.seconds() * 1e3, PhysicsFloor.decodeMs(q, running, context));
+        double prefillMs = Math.max(model.prefillSeconds(1, input) * 1e3, PhysicsFloor.prefillMs(q, input));
+        double ttftMs = Math.max(model.prefillSeconds(q.concurrency(), input) * 1e3, prefillMs);
         return new PerformanceEstimate(prefillMs, ttftMs, decodeMs, running * 1e3 / decodeMs, decode.bound(), running);
     }
 

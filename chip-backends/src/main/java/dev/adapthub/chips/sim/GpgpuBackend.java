@@ -101,9 +101,26 @@ final class GpgpuBackend implements RooflineBackend {
             t.engine(Engines.VLLM, GPU_TYPES, Set.of("fp32", "fp16", "bf16", "fp8-e4m3", "fp8-e5m2"), VLLM_QUANTS,
                     ATTENTION_ALL, EngineTable.blocks(16, 1, 8, 16, 32, 64, 128));
             t.operators(Engines.VLLM, ALL_ARCHITECTURES, Set.of());
+            servingEngines(t, Set.of("none", "gptq", "awq", "fp8", "w8a8"));
         }
         llamaCpp(t);
         return t.build(limits(chip));
+    }
+
+    /**
+     * SGLang and LMDeploy on NVIDIA (sm70+) and AMD: the 16-bit types, fp8 where the hardware has it,
+     * GPTQ/AWQ and int8 W8A8 (SGLang and LMDeploy supported-quantization docs); paged KV with SGLang's
+     * token-granular pages (page size 1) and LMDeploy's 64-token blocks.
+     */
+    private static void servingEngines(EngineTable t, Set<String> quants) {
+        Set<String> types = Set.of("fp32", "fp16", "bf16", "fp8-e4m3", "fp8-e4m3fnuz", "int8");
+        Set<String> attention = Set.of("mha", "gqa", "mqa", "mla", "sliding-window", "logit-softcap");
+        t.engine(Engines.SGLANG, types, Set.of("fp16", "bf16", "fp8-e4m3", "fp8-e5m2"), quants, attention,
+                EngineTable.blocks(1, 1, 16, 32, 64));
+        t.operators(Engines.SGLANG, ALL_ARCHITECTURES, Set.of());
+        t.engine(Engines.LMDEPLOY, types, Set.of("fp16", "bf16", "int8"), Set.of("none", "gptq", "awq", "w8a8"),
+                attention, EngineTable.blocks(64, 16, 32, 64, 128));
+        t.operators(Engines.LMDEPLOY, ALL_ARCHITECTURES, Set.of());
     }
 
     private Capabilities amd(ChipSpec chip) {
@@ -113,6 +130,7 @@ final class GpgpuBackend implements RooflineBackend {
         t.engine(Engines.VLLM, types, Set.of("fp16", "bf16", "fp8-e4m3", "fp8-e4m3fnuz"),
                 Set.of("none", "gptq", "awq", "fp8", "w8a8"), ATTENTION_ALL, EngineTable.blocks(16, 1, 16, 32, 64, 128));
         t.operators(Engines.VLLM, ALL_ARCHITECTURES, Set.of());
+        servingEngines(t, Set.of("none", "gptq", "awq", "fp8", "w8a8"));
         llamaCpp(t);
         return t.build(limits(chip));
     }

@@ -66,6 +66,11 @@ final class NpuBackend implements RooflineBackend {
                 ascendBlocks);
         t.engine(Engines.MINDIE, types, Set.of("fp16", "bf16", "int8"), Set.of("none", "w8a8", "w8a16", "w4a16", "fp8"),
                 attention, ascendBlocks);
+        // LMDeploy's PyTorch engine on Ascend through dlinfer (LMDeploy "supported models on Ascend"
+        // list): bf16/fp16 and w8a8 from msModelSlim, 128-token blocks like the other Ascend engines
+        t.engine(Engines.LMDEPLOY, types, Set.of("fp16", "bf16"), Set.of("none", "w8a8"), attention, ascendBlocks);
+        // SGLang's Ascend backend (sglang docs "Ascend NPUs"): bf16 and w8a8
+        t.engine(Engines.SGLANG, types, Set.of("fp16", "bf16"), Set.of("none", "w8a8"), attention, ascendBlocks);
         // llama.cpp's CANN backend: fp16 and the Q8_0 / Q4_0 GGUF types only
         t.engine(Engines.LLAMA_CPP, Set.of("fp32", "fp16"), Set.of("fp16"), Set.of("none", "f16", "q8_0", "q4_0"),
                 Set.of("mha", "gqa", "mqa"), EngineTable.noBlocks());
@@ -75,6 +80,8 @@ final class NpuBackend implements RooflineBackend {
         t.operators(Engines.VLLM_ASCEND, noGemma2, missing);
         // MindIE's model zoo: Llama, Qwen and DeepSeek families and Mixtral (no Gemma 2, no Phi-3)
         t.operators(Engines.MINDIE, noGemma2.stream().filter(a -> !a.equals("phi3")).toList(), missing);
+        t.operators(Engines.LMDEPLOY, noGemma2, missing);
+        t.operators(Engines.SGLANG, noGemma2, missing);
         // llama.cpp's CANN backend lacks MoE and MLA kernels
         t.operators(Engines.LLAMA_CPP, List.of("llama", "mistral", "qwen2", "qwen3", "phi3"), Set.of(
                 Operators.FUSED_MOE, Operators.MLA_ATTENTION, Operators.SOFTCAP));

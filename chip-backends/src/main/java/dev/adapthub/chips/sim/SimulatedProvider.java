@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 abstract class SimulatedProvider implements ChipBackendProvider {
 
     /** Bumped whenever a rule or table of the simulated backends changes (validations go stale). */
-    static final String VERSION = "1.1.0";
+    static final String VERSION = "1.2.0";
 
     private final ChipFamily family;
 

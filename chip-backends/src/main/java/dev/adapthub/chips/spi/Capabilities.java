@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * What a backend declares it supports on one chip. Immutable.
  *
- * @param engines           engine names it runs ({@code vllm}, {@code vllm-ascend}, {@code mindie}, {@code llama.cpp})
+ * @param engines           engine names it runs ({@code vllm}, {@code vllm-ascend}, {@code mindie}, {@code llama.cpp}, {@code sglang}, {@code lmdeploy})
  * @param dataTypes         weight/activation types per engine
  * @param kvCacheTypes      KV-cache types per engine
  * @param quantizations     quantization schemes per engine ({@code none} included when plain weights run)

@@ -9,7 +9,11 @@ public final class Engines {
     public static final String VLLM_ASCEND = "vllm-ascend";
     public static final String MINDIE = "mindie";
     public static final String LLAMA_CPP = "llama.cpp";
-    public static final List<String> ALL = List.of(VLLM, VLLM_ASCEND, MINDIE, LLAMA_CPP);
+    /** SGLang (NVIDIA, AMD; Ascend through its NPU backend). */
+    public static final String SGLANG = "sglang";
+    /** LMDeploy (TurboMind / PyTorch engines; Ascend through dlinfer). */
+    public static final String LMDEPLOY = "lmdeploy";
+    public static final List<String> ALL = List.of(VLLM, VLLM_ASCEND, MINDIE, LLAMA_CPP, SGLANG, LMDEPLOY);
 
     private Engines() {
     }

@@ -1,83 +1,71 @@
 package dev.adapthub.chips.validate;
 
 import dev.adapthub.chips.catalog.ChipSpec;
+import dev.adapthub.chips.catalog.EngineCatalog;
+import dev.adapthub.chips.catalog.EngineProfile;
 import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.model.ModelArchitecture;
 import dev.adapthub.chips.model.Quantization;
 import dev.adapthub.chips.spi.Capabilities;
 import dev.adapthub.chips.spi.Engines;
 
-/** The engines' own defaults, with where each comes from. */
+/**
+ * The engines' own defaults. The numbers live in the engine profiles
+ * ({@code catalog/engines/*.yaml}, one range per engine version, each figure with its source);
+ * this class applies their rules.
+ */
 final class Defaults {
 
-    /** vLLM {@code gpu_memory_utilization} default (vllm/engine/arg_utils.py). */
+    /** Used only when an engine profile lacks a figure (vLLM's {@code gpu_memory_utilization} default). */
     static final double UTILIZATION = 0.9;
-    /** vLLM V0 {@code max_num_seqs} default (vllm/engine/arg_utils.py, 0.6.x). */
-    static final int V0_MAX_NUM_SEQS = 256;
-    /** vLLM V0 {@code max_num_batched_tokens} floor without chunked prefill: max(max_model_len, 2048). */
-    static final int V0_MIN_BATCHED_TOKENS = 2048;
-    /** vLLM V0 turns chunked prefill on by itself above this max_model_len ("use_long_context"). */
-    static final int V0_LONG_CONTEXT = 32 * 1024;
-    /** vLLM V0 {@code max_num_batched_tokens} once chunked prefill is on (SchedulerConfig default). */
-    static final int V0_CHUNKED_BATCHED_TOKENS = 512;
-    /** vLLM V1 became the default engine in 0.8.0 (release notes). */
-    static final int V1_MAJOR = 0;
-    static final int V1_MINOR = 8;
-    /** vLLM V1 API-server defaults by device memory (arg_utils._set_default_args): 70 GiB threshold. */
-    static final double V1_LARGE_DEVICE_GIB = 70;
-    static final int V1_BATCHED_TOKENS_LARGE = 8192;
-    static final int V1_BATCHED_TOKENS_SMALL = 2048;
-    static final int V1_MAX_NUM_SEQS_LARGE = 1024;
-    static final int V1_MAX_NUM_SEQS_SMALL = 256;
-    /** MindIE {@code maxPrefillTokens} default (MindIE Service config.json reference). */
-    static final int MINDIE_PREFILL_TOKENS = 8192;
-    /** MindIE {@code maxBatchSize} default. */
-    static final int MINDIE_MAX_BATCH = 200;
-    /** llama-server default slots ({@code --parallel}) when not given. */
-    static final int LLAMA_CPP_SLOTS = 1;
-    /** llama.cpp default physical batch ({@code --ubatch-size}). */
-    static final int LLAMA_CPP_UBATCH = 512;
+    /** Fallback of the V0 prefill-budget floor: max(max_model_len, 2048). */
+    static final int MIN_BATCHED_TOKENS = 2048;
 
     private Defaults() {
     }
 
-    static boolean isV1(String engine, EngineVersion v) {
-        return !Engines.LLAMA_CPP.equals(engine) && v.atLeast(V1_MAJOR, V1_MINOR);
+    /** The profile of a config's engine version; the newest profile when the engine has none (cannot happen for schema-valid configs). */
+    static EngineCatalog.Match match(InferenceConfig c) {
+        return EngineCatalog.builtIn().match(c.engine().name(), c.engine().version())
+                .or(() -> EngineCatalog.builtIn().match(Engines.VLLM, c.engine().version()))
+                .orElseThrow(() -> new IllegalStateException("no engine profile for vllm"));
     }
 
-    static int maxBatchedTokens(String engine, EngineVersion v, int maxModelLen, ChipSpec chip) {
-        switch (engine) {
-            case Engines.LLAMA_CPP -> {
-                return LLAMA_CPP_UBATCH;
+    /** The per-step token budget the engine picks when the config sets none (the profile run's batch for vLLM). */
+    static int maxBatchedTokens(EngineProfile p, int maxModelLen, ChipSpec chip) {
+        return switch (p.prefillRule()) {
+            case FIXED -> (int) p.number(EngineProfile.BATCHED_TOKENS, MIN_BATCHED_TOKENS);
+            case BY_DEVICE -> (int) (largeDevice(p, chip) ? p.number(EngineProfile.BATCHED_TOKENS_LARGE, 8192)
+                    : p.number(EngineProfile.BATCHED_TOKENS, MIN_BATCHED_TOKENS));
+            case MODEL_LEN -> {
+                double chunkedAbove = p.number(EngineProfile.CHUNKED_ABOVE, Double.POSITIVE_INFINITY);
+                yield maxModelLen > chunkedAbove ? (int) p.number(EngineProfile.CHUNKED_BATCHED_TOKENS, 512)
+                        : Math.max(maxModelLen, (int) p.number(EngineProfile.MIN_BATCHED_TOKENS, MIN_BATCHED_TOKENS));
             }
-            case Engines.MINDIE -> {
-                return MINDIE_PREFILL_TOKENS;
-            }
-            default -> {
-                if (isV1(engine, v)) {
-                    return chip.memory().visibleGiB().value() >= V1_LARGE_DEVICE_GIB
-                            ? V1_BATCHED_TOKENS_LARGE : V1_BATCHED_TOKENS_SMALL;
-                }
-                return maxModelLen > V0_LONG_CONTEXT ? V0_CHUNKED_BATCHED_TOKENS
-                        : Math.max(maxModelLen, V0_MIN_BATCHED_TOKENS);
-            }
-        }
-    }
-
-    static int maxNumSeqs(String engine, EngineVersion v, ChipSpec chip) {
-        return switch (engine) {
-            case Engines.LLAMA_CPP -> LLAMA_CPP_SLOTS;
-            case Engines.MINDIE -> MINDIE_MAX_BATCH;
-            default -> !isV1(engine, v) ? V0_MAX_NUM_SEQS
-                    : chip.memory().visibleGiB().value() >= V1_LARGE_DEVICE_GIB ? V1_MAX_NUM_SEQS_LARGE
-                    : V1_MAX_NUM_SEQS_SMALL;
         };
+    }
+
+    /** Whether the engine switches to chunked prefill by itself once maxModelLen passes a threshold (vLLM V0 above 32K). */
+    static boolean chunksLongContexts(EngineProfile p) {
+        return p.prefillRule() == EngineProfile.PrefillRule.MODEL_LEN && p.figure(EngineProfile.CHUNKED_ABOVE).isPresent();
+    }
+
+    static int maxNumSeqs(EngineProfile p, ChipSpec chip) {
+        if (p.prefillRule() == EngineProfile.PrefillRule.BY_DEVICE && largeDevice(p, chip)) {
+            return (int) p.number(EngineProfile.MAX_NUM_SEQS_LARGE, p.number(EngineProfile.MAX_NUM_SEQS, 256));
+        }
+        return (int) p.number(EngineProfile.MAX_NUM_SEQS, 256);
+    }
+
+    private static boolean largeDevice(EngineProfile p, ChipSpec chip) {
+        return chip.memory().visibleGiB().value() >= p.number(EngineProfile.LARGE_DEVICE_GIB, Double.POSITIVE_INFINITY);
     }
 
     /** Resolves every default of a config for one chip and engine. */
     static ResolvedConfig resolve(InferenceConfig c, ModelArchitecture m, ChipSpec chip, Capabilities caps) {
         String engine = c.engine().name();
-        EngineVersion v = EngineVersion.parse(c.engine().version());
+        EngineCatalog.Match match = match(c);
+        EngineProfile profile = match.profile();
         Quantization q = m.quantization();
         String quant = c.quantization() != null ? c.quantization() : q != null ? q.method() : "none";
         String sixteen = sixteenBit(m, engine);
@@ -98,16 +86,17 @@ final class Defaults {
         }
         Capabilities.BlockSizeRule rule = caps == null ? null : caps.blockSizes().get(engine);
         int blockSize = c.limits().blockSize() != null ? c.limits().blockSize()
-                : rule != null ? rule.defaultSize() : 16;
-        if (Engines.LLAMA_CPP.equals(engine)) {
+                : rule != null ? rule.defaultSize() : (int) profile.number(EngineProfile.BLOCK_SIZE, 16);
+        if (profile.memoryRule() == EngineProfile.MemoryRule.WHOLE_CONTEXT) {
             blockSize = 0;
         }
         int maxModelLen = c.limits().maxModelLen() != null ? c.limits().maxModelLen() : m.maxPositionEmbeddings();
         int batched = c.limits().maxBatchedTokens() != null ? c.limits().maxBatchedTokens()
-                : maxBatchedTokens(engine, v, maxModelLen, chip);
-        int seqs = c.limits().maxNumSeqs() != null ? c.limits().maxNumSeqs() : maxNumSeqs(engine, v, chip);
-        double util = c.memory().utilization() != null ? c.memory().utilization() : UTILIZATION;
-        return new ResolvedConfig(c, m, chip, engine, v, weights, acts, kv, quant, blockSize,
+                : maxBatchedTokens(profile, maxModelLen, chip);
+        int seqs = c.limits().maxNumSeqs() != null ? c.limits().maxNumSeqs() : maxNumSeqs(profile, chip);
+        double util = c.memory().utilization() != null ? c.memory().utilization()
+                : profile.number(EngineProfile.UTILIZATION, UTILIZATION);
+        return new ResolvedConfig(c, m, chip, engine, match, weights, acts, kv, quant, blockSize,
                 c.parallel().tensorOrOne(), c.parallel().pipelineOrOne(), c.parallel().expertOrOne(),
                 maxModelLen, seqs, batched, util);
     }

@@ -46,6 +46,8 @@ public final class FindingCodes {
     public static final String MEMORY_CONCURRENCY_LIMITED = "MEMORY_CONCURRENCY_LIMITED";
     /** Summary of the memory plan. */
     public static final String MEMORY_PLAN = "MEMORY_PLAN";
+    /** The engine version is not one the engine profiles know: the message names the version modelled instead (INFO). */
+    public static final String ENGINE_VERSION_MODELLED = "ENGINE_VERSION_MODELLED";
     /** A value the engine ignores (e.g. a block size for llama.cpp). */
     public static final String CONFIG_IGNORED = "CONFIG_IGNORED";
 

@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class Validator {
 
-    private static final List<Check> CHECKS = List.of(new SupportCheck(), new OperatorCheck(),
+    private static final List<Check> CHECKS = List.of(new EngineVersionCheck(), new SupportCheck(), new OperatorCheck(),
             new ParallelismCheck(), new MemoryCheck());
 
     private final BackendRegistry registry;

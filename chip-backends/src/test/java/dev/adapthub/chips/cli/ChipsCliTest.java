@@ -54,6 +54,20 @@ class ChipsCliTest {
     }
 
     @Test
+    void calibratePrintsTheErrorTableAndWritesTheSummary() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        assertThat(run("calibrate", "--write", summary.toString())).isEqualTo(0);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("vllm-10517-llama31-8b-rtx3090-29k").contains("REFUSED")
+                .contains("kvTokens   HOLDOUT").contains("verdict");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(summary));
+        assertThat(json.path("metrics").path("kvTokens").path("ALL").path("cases").asInt()).isPositive();
+        assertThat(json.path("families").path("GPGPU").path("decodeMsPerToken").path("median").isNumber()).isTrue();
+        assertThat(run("calibrate", "--write", dir.resolve("missing/dir/x.json").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot write");
+    }
+
+    @Test
     void failingConfigExitsWithOne() throws Exception {
         Path config = writeConfig("nvidia-rtx-3090", 29_000);
         assertThat(run("validate", "--config", config.toString(), "--format", "json")).isEqualTo(1);

@@ -99,7 +99,7 @@ class RooflinePhysicsTest {
                 1, 2, 1, 256, 8192), new Efficiency(1, 1, 1, 0));
         double weightsMs = r.memory().weightsBytes() / 2039e9 * 1e3;
         assertThat(ideal.decodeMsPerToken()).isBetween(weightsMs, weightsMs * 1.001);
-        assertThat(r.performance().decodeMsPerToken()).isCloseTo(weightsMs / Efficiency.GPU_VLLM_DECODE_BANDWIDTH,
+        assertThat(r.performance().decodeMsPerToken()).isCloseTo(weightsMs / Efficiency.of(dev.adapthub.chips.catalog.ChipFamily.GPGPU, "vllm").memoryBandwidth(),
                 Percentage.withPercentage(0.1));
     }
 }
