@@ -105,7 +105,9 @@ final class Fields {
         if (!Double.isFinite(d)) {
             return String.valueOf(d);
         }
-        return Math.abs(d) >= 1e6 ? String.format(Locale.ROOT, "%.3g", d) : String.format(Locale.ROOT, "%.6g", d)
-                .replaceAll("\\.?0+$", "");
+        if (Math.abs(d) >= 1e6) {
+            return String.format(Locale.ROOT, "%.3g", d);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", d)).stripTrailingZeros().toPlainString();
     }
 }

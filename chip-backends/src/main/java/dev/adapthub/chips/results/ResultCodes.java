@@ -22,6 +22,7 @@ public final class ResultCodes {
     public static final String NOT_A_RUN_FILE = "RESULT_NOT_A_RUN_FILE";
     public static final String TOO_MANY_FILES = "RESULT_TOO_MANY_FILES";
     public static final String ORPHAN_SIDECAR = "RESULT_ORPHAN_SIDECAR";
+    public static final String CONFIG_INVALID = "RESULT_CONFIG_INVALID";
 
     private ResultCodes() {
     }

@@ -163,6 +163,14 @@ class RunReaderTest {
     }
 
     @Test
+    void figuresInMessagesKeepTheirDigits() {
+        assertThat(Fields.format(100000)).isEqualTo("100000");
+        assertThat(Fields.format(502.1)).isEqualTo("502.1");
+        assertThat(Fields.format(0.0125)).isEqualTo("0.0125");
+        assertThat(Fields.format(2.5e9)).isEqualTo("2.50e+09");
+    }
+
+    @Test
     void comparisonErrorIsRelativeToTheMeasurement() {
         MeasuredRun.Metrics m = new MeasuredRun.Metrics(100.0, null, null, 200.0, 20.0, 50.0, null);
         List<Comparison.Row> rows = Comparison.of(m, new Predicted(125.0, 150.0, null, 40.0, 999.0));
