@@ -146,11 +146,7 @@ public class MeasuredResults {
 
     /** An evaluation as the check run stores it. */
     public static String toJson(Evaluation evaluation) {
-        try {
-            return JSON.writeValueAsString(evaluation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an evaluation is plain values", e);
-        }
+        return write(evaluation);
     }
 
     /** A stored evaluation; null for null or unreadable text (a row written by an older hub). */
@@ -166,11 +162,7 @@ public class MeasuredResults {
     }
 
     private static String toJson(RunView view) {
-        try {
-            return JSON.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a run view is plain values", e);
-        }
+        return write(view);
     }
 
     private static RunView fromJson(String json) {
@@ -178,6 +170,14 @@ public class MeasuredResults {
             return JSON.readValue(json, RunView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored run view does not read back: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evaluations and run views are plain values", e);
         }
     }
 }

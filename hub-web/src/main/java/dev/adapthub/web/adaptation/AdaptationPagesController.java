@@ -1,5 +1,6 @@
 package dev.adapthub.web.adaptation;
 
+import dev.adapthub.chips.results.ResultsLayout;
 import dev.adapthub.core.adaptation.AdaptationDownloads;
 import dev.adapthub.core.adaptation.AdaptationIndex;
 import dev.adapthub.core.adaptation.AdaptationValidation;
@@ -7,7 +8,6 @@ import dev.adapthub.core.adaptation.ValidatedConfig;
 import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.measured.MeasuredResults;
-import dev.adapthub.chips.results.ResultsLayout;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;

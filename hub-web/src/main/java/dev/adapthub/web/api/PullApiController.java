@@ -1,9 +1,9 @@
 package dev.adapthub.web.api;
 
 import dev.adapthub.core.account.Account;
-import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.pull.GateCondition;
 import dev.adapthub.core.pull.MergeBlockedException;
 import dev.adapthub.core.pull.MergeGate;

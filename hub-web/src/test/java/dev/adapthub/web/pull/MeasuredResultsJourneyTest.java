@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.adapthub.core.account.Account;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
@@ -46,13 +45,6 @@ class MeasuredResultsJourneyTest {
     @Autowired RepoWrites writes;
     @Autowired RepoFiles files;
 
-    private void signIn(Page page, String base, Account account) {
-        page.navigate(base + "/login");
-        page.fill("#username", account.name());
-        page.fill("#password", "a long password");
-        page.click("button[type=submit]");
-    }
-
     @Test
     void aContributorAttachesAVllmBenchRunAndItIsMeasuredBesidePredictedOnChecksReportAndMatrix(@TempDir Path tmp)
             throws Exception {
@@ -66,7 +58,7 @@ class MeasuredResultsJourneyTest {
         Page page = browser.open();
 
         // The contributor, who can only read the repository, proposes the run file.
-        signIn(page, base, team.contributor());
+        Browser.signIn(page, base, team.contributor());
         page.navigate(base + "/" + repo.urlPath() + "/propose-upload");
         page.fill("#propose-folder", FOLDER);
         page.setInputFiles("#propose-files", run);
@@ -89,7 +81,7 @@ class MeasuredResultsJourneyTest {
         // A maintainer approves (API) and merges in the browser.
         assertThat(PullTestSupport.review(port, repo, team.maintainerToken(),
                 Long.parseLong(url.substring(url.lastIndexOf('/') + 1)), "approve", null).status()).isEqualTo(201);
-        signIn(page, base, team.maintainer());
+        Browser.signIn(page, base, team.maintainer());
         page.navigate(url);
         page.click("#merge-button");
         assertThat(page.locator("#pr-state")).hasText("merged");
