@@ -163,6 +163,20 @@ class RunReaderTest {
     }
 
     @Test
+    void resultsLiveInAFolderNamedAfterTheirConfig() {
+        assertThat(ResultsLayout.folderOf("adaptations/nvidia-l40s-vllm.yaml")).isEqualTo("adaptations/nvidia-l40s-vllm.results");
+        assertThat(ResultsLayout.folderOf("a.YML")).isEqualTo("a.results");
+        assertThat(ResultsLayout.configsOf("adaptations/nvidia-l40s-vllm.results/c8.json"))
+                .containsExactly("adaptations/nvidia-l40s-vllm.yaml", "adaptations/nvidia-l40s-vllm.yml");
+        assertThat(ResultsLayout.configsOf("x.results/r.json")).containsExactly("x.yaml", "x.yml");
+        assertThat(ResultsLayout.configsOf("adaptations/.results/r.json")).isEmpty();
+        assertThat(ResultsLayout.configsOf("adaptations/x.results/sub/r.json")).isEmpty();
+        assertThat(ResultsLayout.configsOf("r.json")).isEmpty();
+        assertThat(RunReader.sidecarPath("x.results/c8.json")).isEqualTo("x.results/c8.meta.json");
+        assertThat(RunReader.isSidecar("x.results/c8.meta.json")).isTrue();
+    }
+
+    @Test
     void figuresInMessagesKeepTheirDigits() {
         assertThat(Fields.format(100000)).isEqualTo("100000");
         assertThat(Fields.format(502.1)).isEqualTo("502.1");
