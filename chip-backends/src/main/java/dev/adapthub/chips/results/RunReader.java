@@ -67,10 +67,7 @@ public final class RunReader {
     public static Read read(String path, byte[] bytes, byte[] sidecar) {
         List<ResultFinding> findings = new ArrayList<>();
         if (bytes.length > MAX_BYTES) {
-            findings.add(ResultFinding.error(ResultCodes.TOO_LARGE, path, "the file has " + bytes.length
-                    + " bytes; a run file may have at most " + MAX_BYTES / 1024 + " KiB",
-                    "save the result without per-request details (no --save-detailed)"));
-            return new Read(null, findings);
+            return tooLarge(path, bytes.length);
         }
         JsonNode root = parse(path, bytes, findings);
         if (root == null) {
@@ -99,6 +96,13 @@ public final class RunReader {
                     + "(throughput, TTFT, TPOT)", "attach the result file as the benchmark wrote it"));
         }
         return new Read(run, findings);
+    }
+
+    /** The answer for a file of {@code size} bytes, more than {@link #MAX_BYTES}, without reading it. */
+    public static Read tooLarge(String path, long size) {
+        return new Read(null, List.of(ResultFinding.error(ResultCodes.TOO_LARGE, path, "the file has " + size
+                + " bytes; a run file may have at most " + MAX_BYTES / 1024 + " KiB",
+                "save the result without per-request details (no --save-detailed)")));
     }
 
     private static Annotations readSidecar(String path, byte[] sidecar, List<ResultFinding> findings) {

@@ -140,10 +140,11 @@ class ResultsEvaluator {
             TreeEntry sidecar, Context context) {
         RunReader.Read read;
         if (run.size() > RunReader.MAX_BYTES) {
-            read = RunReader.read(run.path(), new byte[RunReader.MAX_BYTES + 1], null);
+            read = RunReader.tooLarge(run.path(), run.size());
         } else {
-            read = RunReader.read(run.path(), bytes(repo, at, run.path()), sidecar == null || sidecar.size()
-                    > RunReader.MAX_SIDECAR_BYTES * 2L ? null : bytes(repo, at, sidecar.path()));
+            // Reads stop one byte past each limit: enough for the reader to say the file is too large.
+            read = RunReader.read(run.path(), bytes(repo, at, run.path(), RunReader.MAX_BYTES + 1),
+                    sidecar == null ? null : bytes(repo, at, sidecar.path(), RunReader.MAX_SIDECAR_BYTES + 1));
         }
         List<ResultFinding> findings = new ArrayList<>(read.findings());
         MeasuredRun measured = read.run();
@@ -206,10 +207,10 @@ class ResultsEvaluator {
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
-    private byte[] bytes(Repo repo, ResolvedRevision at, String path) {
+    private byte[] bytes(Repo repo, ResolvedRevision at, String path, int limit) {
         BlobContent blob = files.open(repo, at, path);
         try (InputStream in = blob.openStream()) {
-            return in.readNBytes(RunReader.MAX_BYTES + 1);
+            return in.readNBytes(limit);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + path, e);
         }
