@@ -7,6 +7,7 @@ import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.spi.ChipBackendProvider;
 import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.validation.ConfigValidation;
@@ -50,15 +51,17 @@ public class AdaptationIndex {
     private final ConfigValidations validations;
     private final ChipCenter chips;
     private final Clock clock;
+    private final MeasuredResults measured;
     private final AtomicLong generation = new AtomicLong();
 
     AdaptationIndex(AdaptationValidations rows, RepoFiles files, ConfigValidations validations, ChipCenter chips,
-            Clock clock) {
+            Clock clock, MeasuredResults measured) {
         this.rows = rows;
         this.files = files;
         this.validations = validations;
         this.chips = chips;
         this.clock = clock;
+        this.measured = measured;
     }
 
     /** What one {@link #reindex} did. */
@@ -112,7 +115,9 @@ public class AdaptationIndex {
         }
         List<AdaptationValidation> gone = existing.values().stream().filter(r -> !seen.contains(r.path())).toList();
         rows.deleteAll(gone);
-        bump(validated + gone.size() + unchanged);
+        // Measured results (adaptations/<config>.results/*.json) of every config at the new head.
+        int runs = measured.reindex(repo, commit, List.copyOf(new java.util.TreeSet<>(seen)));
+        bump(validated + gone.size() + unchanged + runs);
         if (validated > 0 || !gone.isEmpty()) {
             log.info("Indexed {}: {} configs validated, {} unchanged, {} removed", repo.fullName(), validated,
                     unchanged, gone.size());

@@ -2,6 +2,7 @@ package dev.adapthub.core.adaptation;
 
 import dev.adapthub.chips.catalog.ChipSpec;
 import dev.adapthub.core.chip.ChipCenter;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Models × chips: for each public model repository and chip, the best config on the default
- * branch (passed before failed, then the highest estimated output tokens/s). Private
+ * branch (passed before failed, then the highest output tokens/s: measured where accepted runs
+ * exist, else estimated). Private
  * repositories never appear, whoever asks, so the page and its JSON can be cached and served
  * without a token.
  *
@@ -35,13 +37,15 @@ public class AdaptationMatrix {
     private final RepoService repos;
     private final ChipCenter chips;
     private final Clock clock;
+    private final MeasuredResults measured;
     private volatile Snapshot snapshot;
 
-    AdaptationMatrix(AdaptationIndex index, RepoService repos, ChipCenter chips, Clock clock) {
+    AdaptationMatrix(AdaptationIndex index, RepoService repos, ChipCenter chips, Clock clock, MeasuredResults measured) {
         this.index = index;
         this.repos = repos;
         this.chips = chips;
         this.clock = clock;
+        this.measured = measured;
     }
 
     private record Snapshot(long generation, Instant at, List<MatrixEntry> entries) {
@@ -76,11 +80,13 @@ public class AdaptationMatrix {
             models.put(repo.id(), repo);
         }
         List<MatrixEntry> out = new ArrayList<>();
+        Map<Long, Map<String, MeasuredResults.Summary>> runs = measured.summaries();
         for (AdaptationValidation row : index.all()) {
             Repo repo = models.get(row.repositoryId());
             if (repo != null) {
                 ChipSpec chip = chips.registry().catalog().find(row.chip()).orElse(null);
-                out.add(MatrixEntry.of(repo, row, chip, index.isStale(row)));
+                MeasuredResults.Summary summary = runs.getOrDefault(row.repositoryId(), Map.of()).get(row.path());
+                out.add(MatrixEntry.of(repo, row, chip, index.isStale(row), summary));
             }
         }
         out.sort(Comparator.comparing(MatrixEntry::repo).thenComparing(MatrixEntry::chip).thenComparing(MatrixEntry::path));

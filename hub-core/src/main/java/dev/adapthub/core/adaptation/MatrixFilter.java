@@ -46,7 +46,7 @@ public record MatrixFilter(String family, String vendor, String engine, String q
                 && (engine.isEmpty() || engine.equals(lower(e.engine())))
                 && (quantization.isEmpty() || quantization.equals(lower(e.quantization())))
                 && (minTokensPerSecond <= 0
-                    || (e.outputTokensPerSecond() != null && e.outputTokensPerSecond() >= minTokensPerSecond));
+                    || (e.shownTokensPerSecond() != null && e.shownTokensPerSecond() >= minTokensPerSecond));
     }
 
     private static String lower(String s) {

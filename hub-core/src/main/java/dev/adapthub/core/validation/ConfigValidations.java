@@ -7,6 +7,7 @@ import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.model.HfConfigReader;
 import dev.adapthub.chips.model.ModelArchitecture;
 import dev.adapthub.chips.model.ModelException;
+import dev.adapthub.chips.results.ResultsLayout;
 import dev.adapthub.chips.validate.ValidationReport;
 import dev.adapthub.chips.validate.Validator;
 import dev.adapthub.core.chip.ChipCenter;
@@ -93,11 +94,55 @@ public class ConfigValidations {
      */
     public List<String> changedConfigPaths(Repo repo, ObjectId base, ObjectId head) {
         ResolvedRevision at = at(head);
-        return files.changedPaths(repo, base, head).stream()
-                .filter(ConfigValidations::isYaml)
+        java.util.Set<String> candidates = new java.util.TreeSet<>();
+        for (String path : files.changedPaths(repo, base, head)) {
+            if (isYaml(path)) {
+                candidates.add(path);
+            }
+            // Measured results: a changed adaptations/x.results/run.json is checked with adaptations/x.yaml.
+            candidates.addAll(ResultsLayout.configsOf(path));
+        }
+        return candidates.stream()
                 .filter(path -> isInferenceConfig(path, files.readText(repo, at, path, MAX_CONFIG_BYTES).orElse(null)))
-                .sorted()
                 .toList();
+    }
+
+    /** The config at {@code path} parsed; empty when it is missing or does not parse. */
+    public Optional<InferenceConfig> parse(Repo repo, ObjectId commit, String path) {
+        try {
+            Optional<String> text = files.readText(repo, at(commit), path, MAX_CONFIG_BYTES);
+            return text.isEmpty() ? Optional.empty() : Optional.of(InferenceConfigParser.parse(text.get()));
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The model a parsed config names, read as its validation reads it; empty when it cannot be read. */
+    public Optional<ModelArchitecture> model(Repo repo, ObjectId commit, String path, InferenceConfig config) {
+        try {
+            return Optional.of(new ModelReader(repo, at(commit), path).load(config.model()));
+        } catch (ModelException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Validates a parsed config of {@code path} with another workload: the estimate for the
+     * workload a measured run used, so the two compare like with like.
+     */
+    public ValidationReport validateWithWorkload(Repo repo, ObjectId commit, String path, InferenceConfig config,
+            InferenceConfig.Workload workload) {
+        InferenceConfig changed = new InferenceConfig(config.model(), config.target(), config.engine(),
+                config.precision(), config.quantization(), config.parallel(), config.limits(), config.memory(),
+                workload);
+        ModelReader models = new ModelReader(repo, at(commit), path);
+        ModelArchitecture model;
+        try {
+            model = models.load(config.model());
+        } catch (ModelException e) {
+            throw new InvalidInputException("model", e.getMessage());
+        }
+        return ChipBackends.validator(chips.registry()).validate(changed, model);
     }
 
     /** Validates the config at {@code path} against its own target chip. */

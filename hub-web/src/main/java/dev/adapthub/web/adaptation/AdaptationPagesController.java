@@ -1,11 +1,13 @@
 package dev.adapthub.web.adaptation;
 
+import dev.adapthub.chips.results.ResultsLayout;
 import dev.adapthub.core.adaptation.AdaptationDownloads;
 import dev.adapthub.core.adaptation.AdaptationIndex;
 import dev.adapthub.core.adaptation.AdaptationValidation;
 import dev.adapthub.core.adaptation.ValidatedConfig;
 import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
@@ -44,15 +46,17 @@ class AdaptationPagesController {
     private final AdaptationDownloads downloads;
     private final ChipCenter chips;
     private final ReportView reports;
+    private final MeasuredResults measured;
 
     AdaptationPagesController(RepoService repos, CurrentAccount current, AdaptationIndex index,
-            AdaptationDownloads downloads, ChipCenter chips, ReportView reports) {
+            AdaptationDownloads downloads, ChipCenter chips, ReportView reports, MeasuredResults measured) {
         this.repos = repos;
         this.current = current;
         this.index = index;
         this.downloads = downloads;
         this.chips = chips;
         this.reports = reports;
+        this.measured = measured;
     }
 
     /** One config row of the list page. */
@@ -87,6 +91,10 @@ class AdaptationPagesController {
         model.addAttribute("why", v.passed() ? null : AdaptationDownloads.errors(v));
         model.addAttribute("report", reports.of(repo, v));
         model.addAttribute("base", "/" + repo.urlPath() + "/adaptations/" + chip + "/" + file);
+        model.addAttribute("measured", measured.forConfig(repo, v.path()));
+        model.addAttribute("measuredFolder", ResultsLayout.folderOf(v.path()));
+        // INTEGRATOR: set "expectedError" from Calibration.expectedError(family) (calib helper, chip-backends);
+        // the report page shows it only when the attribute is present and not null.
         return "adaptations/report";
     }
 

@@ -3,6 +3,7 @@ package dev.adapthub.web.api;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.pull.GateCondition;
 import dev.adapthub.core.pull.MergeBlockedException;
 import dev.adapthub.core.pull.MergeGate;
@@ -293,6 +294,8 @@ class PullApiController {
         out.put("summary", r.summary());
         out.put("reportDigest", r.reportDigest());
         out.put("head", r.headCommit());
+        // Measured results the check read (adaptations/<config>.results/*.json); null when none.
+        out.put("measuredResults", MeasuredResults.evaluationFromJson(r.resultsJson()));
         return out;
     }
 

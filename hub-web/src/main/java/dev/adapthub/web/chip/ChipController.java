@@ -5,6 +5,7 @@ import dev.adapthub.chips.spi.Capabilities;
 import dev.adapthub.chips.spi.ChipBackendProvider;
 import dev.adapthub.core.adaptation.AdaptationMatrix;
 import dev.adapthub.core.chip.ChipCenter;
+import dev.adapthub.core.measured.MeasuredResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,12 @@ class ChipController {
 
     private final ChipCenter chips;
     private final AdaptationMatrix matrix;
+    private final MeasuredResults measured;
 
-    ChipController(ChipCenter chips, AdaptationMatrix matrix) {
+    ChipController(ChipCenter chips, AdaptationMatrix matrix, MeasuredResults measured) {
         this.chips = chips;
         this.matrix = matrix;
+        this.measured = measured;
     }
 
     /** What a backend supports on a chip with one engine. */
@@ -52,6 +55,7 @@ class ChipController {
         model.addAttribute("support", backend == null ? List.of() : support(backend, chip));
         model.addAttribute("failures", chips.failures());
         model.addAttribute("validated", matrix.onChip(chip.id()));
+        model.addAttribute("measuredErrors", measured.errorsOnChip(chip.id()));
         return "chips/show";
     }
 

@@ -82,6 +82,8 @@ class MatrixController {
         cell.put("engine", e.engine());
         cell.put("quantization", e.quantization());
         cell.put("outputTokensPerSecond", e.outputTokensPerSecond());
+        cell.put("measuredOutputTokensPerSecond", e.measuredOutputTokensPerSecond());
+        cell.put("measuredRuns", e.measuredRuns());
         cell.put("path", e.path());
         cell.put("commit", e.commitId());
         cell.put("stale", e.stale());

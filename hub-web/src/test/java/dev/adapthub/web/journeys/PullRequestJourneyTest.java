@@ -67,13 +67,6 @@ class PullRequestJourneyTest {
         }
     }
 
-    private void signIn(Page page, String base, Account account) {
-        page.navigate(base + "/login");
-        page.fill("#username", account.name());
-        page.fill("#password", "a long password");
-        page.click("button[type=submit]");
-    }
-
     @Test
     void aContributorProposesAConfigTheCheckShowsLiveAReviewerApprovesAMaintainerMerges() {
         String base = "http://localhost:" + port;
@@ -96,7 +89,7 @@ class PullRequestJourneyTest {
         Page page = browser.open();
 
         // The contributor can read but not write: "Propose a change" on the config's page.
-        signIn(page, base, contributor);
+        Browser.signIn(page, base, contributor);
         page.navigate(base + "/" + repo.urlPath() + "/blob/main/adaptations/ascend-910b3-vllm-ascend.yaml");
         assertThat(page.locator("#edit-link")).hasCount(0);
         page.click("#propose-link");
@@ -127,7 +120,7 @@ class PullRequestJourneyTest {
         page.click("#sign-out");
 
         // A reviewer approves.
-        signIn(page, base, reviewer);
+        Browser.signIn(page, base, reviewer);
         page.navigate(url);
         assertThat(page.locator("#merge-button")).hasCount(0);
         page.check("#review-approve");
@@ -137,7 +130,7 @@ class PullRequestJourneyTest {
         page.click("#sign-out");
 
         // A maintainer merges.
-        signIn(page, base, maintainer);
+        Browser.signIn(page, base, maintainer);
         page.navigate(url);
         assertThat(page.locator("#gate-approvals")).containsText("1 of 1 required approvals");
         assertThat(page.locator("#merge-button")).isEnabled();

@@ -44,6 +44,14 @@ public final class Browser implements TestWatcher {
         return page;
     }
 
+    /** Signs {@code account} in on the login page of the hub at {@code base}, with the test accounts' password. */
+    public static void signIn(Page page, String base, dev.adapthub.core.account.Account account) {
+        page.navigate(base + "/login");
+        page.fill("#username", account.name());
+        page.fill("#password", "a long password");
+        page.click("button[type=submit]");
+    }
+
     public void screenshot(String name) {
         try {
             Files.createDirectories(SHOTS);

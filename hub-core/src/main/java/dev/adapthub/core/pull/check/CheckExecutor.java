@@ -2,6 +2,8 @@ package dev.adapthub.core.pull.check;
 
 import dev.adapthub.chips.validate.Severity;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.measured.Evaluation;
+import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.validation.ConfigValidation;
@@ -29,14 +31,16 @@ class CheckExecutor {
     private final ConfigValidations validations;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeasuredResults measured;
 
     CheckExecutor(CheckRunRows rows, RepoService repos, ConfigValidations validations, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, MeasuredResults measured) {
         this.rows = rows;
         this.repos = repos;
         this.validations = validations;
         this.tx = tx;
         this.clock = clock;
+        this.measured = measured;
     }
 
     void run(long runId) {
@@ -53,9 +57,17 @@ class CheckExecutor {
                     run.configPath(), run.chip());
             CheckStatus status = result.passed() ? CheckStatus.SUCCESS : CheckStatus.FAILURE;
             String summary = summaryOf(result);
-            save(runId, r -> r.finish(status, result.verdict().name(), result.chip(), result.engine(),
-                    result.backendId(), result.backendVersion(), String.valueOf(result.catalogVersion()), summary,
-                    result.reportJson(), result.reportDigest(), clock.instant()));
+            // Measured results belong to the config's own chip, not to the repository's extra chips.
+            Evaluation results = run.chip() == null
+                    ? measured.evaluate(repo, ObjectId.fromString(run.headCommit()), run.configPath()) : null;
+            save(runId, r -> {
+                r.finish(status, result.verdict().name(), result.chip(), result.engine(),
+                        result.backendId(), result.backendVersion(), String.valueOf(result.catalogVersion()), summary,
+                        result.reportJson(), result.reportDigest(), clock.instant());
+                if (results != null && !results.isEmpty()) {
+                    r.attachResults(MeasuredResults.toJson(results), results.hasErrors(), resultsSummary(results));
+                }
+            });
         } catch (HubException | IllegalArgumentException | IllegalStateException e) {
             log.info("Check {} ({}) ended in error: {}", runId, run.name(), e.getMessage());
             save(runId, r -> r.fail("The check could not run: " + e.getMessage(), clock.instant()));
@@ -72,6 +84,15 @@ class CheckExecutor {
             return null;
         }
         return findings.length() > 1800 ? findings.substring(0, 1800) + "…" : findings;
+    }
+
+    private static String resultsSummary(Evaluation results) {
+        var errors = results.errors();
+        if (errors.isEmpty()) {
+            return null;
+        }
+        return "measured results: " + errors.stream().limit(3)
+                .map(f -> f.code() + " " + f.path() + ": " + f.message()).collect(Collectors.joining("; "));
     }
 
     private void save(long runId, java.util.function.Consumer<CheckRun> change) {

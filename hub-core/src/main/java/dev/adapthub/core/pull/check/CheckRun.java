@@ -66,6 +66,10 @@ public class CheckRun {
     @Column(name = "report_digest")
     private String reportDigest;
 
+    /** The config's measured results at the head ({@code MeasuredResults.toJson}); null when it has none. */
+    @Column(name = "results_json")
+    private String resultsJson;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -152,6 +156,11 @@ public class CheckRun {
         return reportDigest;
     }
 
+    /** The measured results the run checked, as JSON ({@code MeasuredResults.evaluationFromJson}); null when none. */
+    public String resultsJson() {
+        return resultsJson;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -179,6 +188,18 @@ public class CheckRun {
         this.reportJson = reportJson;
         this.reportDigest = reportDigest;
         this.finishedAt = now;
+    }
+
+    /** Attaches the config's measured results; a run file with errors fails the check. */
+    void attachResults(String json, boolean errors, String errorSummary) {
+        this.resultsJson = json;
+        if (errors && status == CheckStatus.SUCCESS) {
+            this.status = CheckStatus.FAILURE;
+        }
+        if (errorSummary != null) {
+            String s = summary == null ? errorSummary : summary + "; " + errorSummary;
+            this.summary = s.length() > 1900 ? s.substring(0, 1900) + "…" : s;
+        }
     }
 
     void fail(String message, Instant now) {
