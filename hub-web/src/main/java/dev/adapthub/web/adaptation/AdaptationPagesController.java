@@ -1,5 +1,6 @@
 package dev.adapthub.web.adaptation;
 
+import dev.adapthub.chips.calibration.Calibration;
 import dev.adapthub.chips.results.ResultsLayout;
 import dev.adapthub.core.adaptation.AdaptationDownloads;
 import dev.adapthub.core.adaptation.AdaptationIndex;
@@ -93,8 +94,9 @@ class AdaptationPagesController {
         model.addAttribute("base", "/" + repo.urlPath() + "/adaptations/" + chip + "/" + file);
         model.addAttribute("measured", measured.forConfig(repo, v.path()));
         model.addAttribute("measuredFolder", ResultsLayout.folderOf(v.path()));
-        // INTEGRATOR: set "expectedError" from Calibration.expectedError(family) (calib helper, chip-backends);
-        // the report page shows it only when the attribute is present and not null.
+        // How far estimates on this chip's family were from public measurements (docs/calibration.md).
+        model.addAttribute("expectedError", chips.registry().catalog().find(chip)
+                .flatMap(c -> Calibration.expectedError(c.family())).orElse(null));
         return "adaptations/report";
     }
 

@@ -143,7 +143,9 @@ class MeasuredResultsTest {
                 .body();
         assertThat(report).contains("id=\"measured\"").contains("c8.json").contains(">619<").contains(">12.2<")
                 .contains(ResultCodes.MODEL_MISMATCH).contains(ResultCodes.ABOVE_PHYSICAL_LIMIT)
-                .doesNotContain("id=\"expected-error\"");
+                // The calibration set's error on the chip's family (docs/calibration.md) beside the estimate.
+                .contains("id=\"expected-error\"").contains("on GPGPU chips, from")
+                .contains("decode time per token median");
 
         // The chip page: the estimate's error from every accepted run of a public model.
         List<MeasuredResults.MetricError> errors = measured.errorsOnChip("nvidia-rtx-4090");
