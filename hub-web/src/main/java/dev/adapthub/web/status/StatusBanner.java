@@ -3,6 +3,7 @@ package dev.adapthub.web.status;
 import dev.adapthub.core.status.Incident;
 import dev.adapthub.core.status.Incidents;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,12 @@ public class StatusBanner {
         this.incidents = incidents;
     }
 
+    /** The ongoing incidents; none when the database cannot be read, so no page fails for its banner. */
     public List<Incident> ongoing() {
-        return incidents.ongoing();
+        try {
+            return incidents.ongoing();
+        } catch (DataAccessException e) {
+            return List.of();
+        }
     }
 }
