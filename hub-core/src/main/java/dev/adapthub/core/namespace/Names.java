@@ -25,7 +25,9 @@ public final class Names {
             "docs", "error", "explore", "favicon.ico", "help", "images", "js", "login", "logout",
             "matrix", "models", "new", "orgs", "organizations", "register", "robots.txt", "search",
             "settings", "signup", "spaces", "static", "tools", "user", "users", "webjars", "actuator",
-            "root", "system", "adapthub", "anonymous", "null", "undefined");
+            "root", "system", "adapthub", "anonymous", "null", "undefined",
+            // the status page (/status)
+            "status");
 
     private Names() {
     }

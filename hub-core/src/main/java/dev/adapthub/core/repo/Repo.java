@@ -68,6 +68,9 @@ public class Repo {
     @Embedded
     private RepoSummary summary = RepoSummary.EMPTY;
 
+    @Embedded
+    private RepoPopularity popularity = RepoPopularity.NONE;
+
     protected Repo() {
     }
 
@@ -157,6 +160,11 @@ public class Repo {
     /** What the last refresh found in the repository's default branch. */
     public RepoSummary summary() {
         return summary == null ? RepoSummary.EMPTY : summary;
+    }
+
+    /** Likes, downloads and trending score as last refreshed (they lag downloads by a few seconds). */
+    public RepoPopularity popularity() {
+        return popularity == null ? RepoPopularity.NONE : popularity;
     }
 
     void updateSummary(RepoSummary summary, Instant now) {

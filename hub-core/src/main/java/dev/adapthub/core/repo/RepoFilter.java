@@ -19,7 +19,7 @@ public record RepoFilter(RepoKind kind, String text, String owner, List<String> 
 
     /** What a listing is ordered by. */
     public enum Order {
-        UPDATED, CREATED, NAME
+        UPDATED, CREATED, NAME, LIKES, DOWNLOADS, TRENDING
     }
 
     public RepoFilter {

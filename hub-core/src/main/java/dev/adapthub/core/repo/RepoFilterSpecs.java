@@ -51,6 +51,9 @@ final class RepoFilterSpecs {
             case UPDATED -> Sort.by(direction, "updatedAt");
             case CREATED -> Sort.by(direction, "createdAt");
             case NAME -> Sort.by(direction, "ownerLower", "nameLower");
+            case LIKES -> Sort.by(direction, "popularity.likes");
+            case DOWNLOADS -> Sort.by(direction, "popularity.downloads");
+            case TRENDING -> Sort.by(direction, "popularity.trending");
         };
         // A unique last key keeps pages stable when many rows share a time.
         return sort.and(Sort.by(direction, "id"));

@@ -14,7 +14,7 @@ public record RepoQuery(RepoKind kind, String text, String tag, String chip, Str
 
     /** Orders a listing. */
     public enum Sort {
-        UPDATED, NAME, SIZE;
+        UPDATED, NAME, SIZE, LIKES, DOWNLOADS, TRENDING;
 
         public static Sort parse(String value) {
             if (value == null || value.isBlank()) {

@@ -215,6 +215,11 @@ public class RepoService {
             case NAME -> Sort.by("ownerLower", "nameLower");
             case SIZE -> Sort.by(Sort.Direction.DESC, "summary.totalBytes");
             case UPDATED -> Sort.by(Sort.Direction.DESC, "updatedAt");
+            case LIKES -> Sort.by(Sort.Direction.DESC, "popularity.likes").and(Sort.by("ownerLower", "nameLower"));
+            case DOWNLOADS -> Sort.by(Sort.Direction.DESC, "popularity.downloads")
+                    .and(Sort.by("ownerLower", "nameLower"));
+            case TRENDING -> Sort.by(Sort.Direction.DESC, "popularity.trending")
+                    .and(Sort.by("ownerLower", "nameLower"));
         };
         return repos.search(query.kind(), RepoQuery.contains(query.text()), RepoQuery.member(query.tag()),
                 RepoQuery.member(query.chip()), query.license(), PageRequest.of(query.page(), query.size(), order));

@@ -6,6 +6,7 @@ import dev.adapthub.core.adaptation.AdaptationValidation;
 import dev.adapthub.core.adaptation.ValidatedConfig;
 import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.popularity.DownloadCounter;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
@@ -46,9 +47,11 @@ class AdaptationDownloadController {
     private final CurrentAccount current;
     private final AdaptationIndex index;
     private final AdaptationDownloads downloads;
+    private final DownloadCounter counter;
 
     AdaptationDownloadController(RepoService repos, CurrentAccount current, AdaptationIndex index,
-            AdaptationDownloads downloads) {
+            AdaptationDownloads downloads, DownloadCounter counter) {
+        this.counter = counter;
         this.repos = repos;
         this.current = current;
         this.index = index;
@@ -107,6 +110,8 @@ class AdaptationDownloadController {
         if (index.isStale(config.validation())) {
             builder.header("X-Adaptation-Stale", "true");
         }
+        // Every validated-config download counts, for the config and its repository (docs/operations.md).
+        counter.config(repo.id(), config.validation().path(), request.getHeader(HttpHeaders.USER_AGENT));
         return ifNoneMatch != null && ifNoneMatch.contains(etag) ? builder.build() : builder.body(config.content());
     }
 

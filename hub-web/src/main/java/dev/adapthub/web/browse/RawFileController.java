@@ -4,6 +4,7 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.popularity.DownloadCounter;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.RepoSettingsService;
@@ -44,16 +45,21 @@ import org.springframework.web.bind.annotation.RequestMethod;
 @Controller
 class RawFileController {
 
+    /** The file whose downloads count as the repository's ({@link DownloadCounter}). */
+    static final String COUNTED_FILE = "config.json";
+
     private final RepoLocator locator;
     private final RepoFiles files;
     private final RepoService repos;
     private final CurrentAccount current;
     private final LfsStores lfs;
     private final RepoSettingsService settings;
+    private final DownloadCounter counter;
 
     RawFileController(RepoLocator locator, RepoFiles files, RepoService repos, CurrentAccount current,
-            LfsStores lfs, RepoSettingsService settings) {
+            LfsStores lfs, RepoSettingsService settings, DownloadCounter counter) {
         this.settings = settings;
+        this.counter = counter;
         this.locator = locator;
         this.files = files;
         this.repos = repos;
@@ -110,6 +116,10 @@ class RawFileController {
         } catch (InvalidInputException e) {
             error(response, 422, null, e);
             return;
+        }
+        if (!raw && COUNTED_FILE.equals(at.path())) {
+            // The Hub's rule: every GET or HEAD of the top-level config.json is a download of the repository.
+            counter.repository(repo.id(), request.getHeader("User-Agent"));
         }
         response.setHeader("X-Repo-Commit", at.at().commitId().name());
         response.setHeader("Accept-Ranges", "bytes");

@@ -1,17 +1,21 @@
 package dev.adapthub.web.git;
 
+import dev.adapthub.core.popularity.DownloadCounter;
 import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.push.PushRules;
 import dev.adapthub.git.http.GitHttpServlet;
 import dev.adapthub.git.http.GitServletFactory;
+import dev.adapthub.git.http.LfsServlet;
+import org.eclipse.jgit.http.server.GitServlet;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceivePackConfigurator;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.SignedUploadLinks;
+import dev.adapthub.web.status.HubMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -31,11 +35,15 @@ class GitHttpConfiguration {
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
             @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs,
-            SignedUploadLinks uploadLinks, PullRequestService pulls) {
+            SignedUploadLinks uploadLinks, PullRequestService pulls, DownloadCounter downloads, HubMetrics metrics) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
-        GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
-                lfs, new LfsWriteAccess(repos, current, pulls, uploadLinks), uploadLinks, "AdaptHub");
+        HubRepositoryLookup lookup = new HubRepositoryLookup(repos);
+        GitServlet git = GitServletFactory.create(store, lookup, receive);
+        // Fresh clones count as downloads (CloneCounting states the rule).
+        git.setUploadPackFactory(new CloneCounting(downloads, metrics));
+        GitHttpServlet servlet = new GitHttpServlet(git, new LfsServlet(lfs, lookup,
+                new LfsWriteAccess(repos, current, pulls, uploadLinks), uploadLinks), "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");

@@ -75,8 +75,8 @@ final class HfCollectionShapes {
         json.put("gated", repo.gated().apiValue());
         json.put("lastModified", HfShapes.date(repo.summary().lastCommitAt() != null ? repo.summary().lastCommitAt()
                 : repo.updatedAt()));
-        json.put("likes", 0);
-        json.put("downloads", 0);
+        json.put("likes", repo.popularity().likes());
+        json.put("downloads", repo.popularity().downloads());
         json.put("isLikedByUser", false);
         return json;
     }

@@ -60,8 +60,9 @@ class HfListController {
     }
 
     @Operation(summary = "Search repositories",
-            description = "sort: lastModified (default), createdAt, id; direction -1 (default: newest, Z-A) or 1;"
-                    + " downloads, likes and trending_score sort as lastModified (the hub counts neither).")
+            description = "sort: lastModified (default), createdAt, id, downloads (last 30 days), likes,"
+                    + " trending_score (likes and downloads of the last 7 days); direction -1 (default: newest,"
+                    + " most, Z-A) or 1.")
     @GetMapping("/api/{type:models|datasets|tools}")
     ResponseEntity<List<Map<String, Object>>> list(@PathVariable String type,
             @RequestParam(required = false) String search, @RequestParam(required = false) String author,
@@ -147,6 +148,9 @@ class HfListController {
         return switch (sort.strip()) {
             case "id", "name", "modelId" -> RepoFilter.Order.NAME;
             case "createdAt", "created_at" -> RepoFilter.Order.CREATED;
+            case "downloads" -> RepoFilter.Order.DOWNLOADS;
+            case "likes" -> RepoFilter.Order.LIKES;
+            case "trending_score", "trendingScore", "trending" -> RepoFilter.Order.TRENDING;
             default -> RepoFilter.Order.UPDATED;
         };
     }

@@ -83,8 +83,11 @@ final class HfShapes {
         json.put("gated", repo.gated().apiValue());
         json.put("disabled", false);
         json.put("discussionsDisabled", repo.discussionsDisabled());
-        json.put("downloads", 0);
-        json.put("likes", 0);
+        // downloads: the last 30 days, as the Hub reports them; trendingScore: DownloadCounter and Popularity.
+        json.put("downloads", repo.popularity().downloads());
+        json.put("downloadsAllTime", repo.popularity().downloadsAll());
+        json.put("likes", repo.popularity().likes());
+        json.put("trendingScore", repo.popularity().trending());
         json.put("tags", tags(summary));
         putIfSet(json, "pipeline_tag", summary.pipelineTag());
         putIfSet(json, "library_name", summary.library());

@@ -6,6 +6,7 @@ import dev.adapthub.core.adaptation.AdaptationMatrix;
 import dev.adapthub.core.adaptation.AdaptationMatrix.Matrix;
 import dev.adapthub.core.adaptation.MatrixEntry;
 import dev.adapthub.core.adaptation.MatrixFilter;
+import dev.adapthub.web.popularity.ConfigUsage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class MatrixController {
 
     private final AdaptationMatrix matrices;
+    private final ConfigUsage usage;
 
-    MatrixController(AdaptationMatrix matrices) {
+    MatrixController(AdaptationMatrix matrices, ConfigUsage usage) {
         this.matrices = matrices;
+        this.usage = usage;
     }
 
     @GetMapping("/matrix")
@@ -59,7 +62,7 @@ class MatrixController {
             for (ChipSpec c : matrix.chips()) {
                 MatrixEntry e = matrix.cell(name, c.id());
                 if (e != null) {
-                    cells.put(c.id(), cell(e));
+                    cells.put(c.id(), cell(e, usage.downloads(e)));
                 }
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -75,7 +78,7 @@ class MatrixController {
         return body;
     }
 
-    private static Map<String, Object> cell(MatrixEntry e) {
+    private static Map<String, Object> cell(MatrixEntry e, long downloads) {
         String base = "/" + e.repoUrlPath() + "/adaptations/" + e.chip() + "/" + e.file();
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("verdict", e.verdict().name());
@@ -89,6 +92,7 @@ class MatrixController {
         cell.put("stale", e.stale());
         cell.put("report", base + "/report");
         cell.put("download", e.passed() ? base : null);
+        cell.put("downloads", downloads);
         return cell;
     }
 }

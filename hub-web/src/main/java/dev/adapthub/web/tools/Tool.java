@@ -1,6 +1,7 @@
 package dev.adapthub.web.tools;
 
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoPopularity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public record Tool(String urlPath, String fullName, String category, List<String> chips, Set<String> families,
         Set<String> vendors, List<String> engines, String version, String license, List<String> tags,
-        Instant updatedAt) {
+        Instant updatedAt, RepoPopularity popularity) {
 
     boolean matches(ToolQuery q) {
         return (q.text().isEmpty() || searchText().contains(q.text()))
@@ -34,6 +35,6 @@ public record Tool(String urlPath, String fullName, String category, List<String
     static Tool of(Repo repo, Set<String> families, Set<String> vendors) {
         var s = repo.summary();
         return new Tool(repo.urlPath(), repo.fullName(), s.category(), s.chips(), families, vendors, s.engines(),
-                s.version(), s.license(), s.tags(), repo.updatedAt());
+                s.version(), s.license(), s.tags(), repo.updatedAt(), repo.popularity());
     }
 }

@@ -35,6 +35,12 @@ class ToolCenter {
             case UPDATED -> Comparator.comparing(Tool::updatedAt).reversed();
             case CHIPS -> Comparator.comparing((Tool t) -> t.chips().size()).reversed()
                     .thenComparing(t -> Tool.lower(t.fullName()));
+            case LIKES -> Comparator.comparingLong((Tool t) -> t.popularity().likes()).reversed()
+                    .thenComparing(t -> Tool.lower(t.fullName()));
+            case DOWNLOADS -> Comparator.comparingLong((Tool t) -> t.popularity().downloads()).reversed()
+                    .thenComparing(t -> Tool.lower(t.fullName()));
+            case TRENDING -> Comparator.comparingLong((Tool t) -> t.popularity().trending()).reversed()
+                    .thenComparing(t -> Tool.lower(t.fullName()));
         };
         return repos.listPublic(RepoKind.TOOL).stream().map(this::tool).filter(t -> t.matches(query)).sorted(order)
                 .toList();

@@ -12,7 +12,7 @@ public record ToolQuery(String text, String family, String vendor, String chip, 
 
     /** How the list is ordered. */
     public enum Sort {
-        NAME, UPDATED, CHIPS;
+        NAME, UPDATED, CHIPS, LIKES, DOWNLOADS, TRENDING;
 
         static Sort parse(String value) {
             if (value == null) {
