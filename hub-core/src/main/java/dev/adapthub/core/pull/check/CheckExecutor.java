@@ -2,6 +2,7 @@ package dev.adapthub.core.pull.check;
 
 import dev.adapthub.chips.validate.Severity;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.event.CheckCompleted;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.validation.ConfigValidation;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +31,11 @@ class CheckExecutor {
     private final ConfigValidations validations;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CheckExecutor(CheckRunRows rows, RepoService repos, ConfigValidations validations, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.repos = repos;
         this.validations = validations;
@@ -56,9 +60,13 @@ class CheckExecutor {
             save(runId, r -> r.finish(status, result.verdict().name(), result.chip(), result.engine(),
                     result.backendId(), result.backendVersion(), String.valueOf(result.catalogVersion()), summary,
                     result.reportJson(), result.reportDigest(), clock.instant()));
+            events.publishEvent(new CheckCompleted(run.repositoryId(), run.pullRequestId(), runId, run.name(),
+                    run.headCommit(), status.label(), summary));
         } catch (HubException | IllegalArgumentException | IllegalStateException e) {
             log.info("Check {} ({}) ended in error: {}", runId, run.name(), e.getMessage());
             save(runId, r -> r.fail("The check could not run: " + e.getMessage(), clock.instant()));
+            events.publishEvent(new CheckCompleted(run.repositoryId(), run.pullRequestId(), runId, run.name(),
+                    run.headCommit(), CheckStatus.ERROR.label(), e.getMessage()));
         }
     }
 
