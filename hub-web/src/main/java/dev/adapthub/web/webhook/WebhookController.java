@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Webhook pages of repositories ({@code …/settings/hooks}, maintainers) and organizations
@@ -62,23 +63,26 @@ class WebhookController {
     String list(@PathVariable Map<String, String> path, @AuthenticationPrincipal HubUser user,
             HttpServletRequest request, Model model) {
         Account viewer = signedIn(user);
-        return listPage(model, place(path, request, viewer), viewer, new FormErrors(), null, null);
+        return listPage(model, place(path, request, viewer), viewer, new FormErrors(), null);
     }
 
     @PostMapping({M, D, T, O})
     String create(@PathVariable Map<String, String> path, @RequestParam(required = false) String url,
             @RequestParam(name = "events", required = false) List<String> events,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+            Model model, RedirectAttributes redirect) {
         Account actor = signedIn(user);
         HookPlace place = place(path, request, actor);
         try {
             NewWebhook created = place.create(hooks, actor, url, events);
-            return listPage(model, place, actor, new FormErrors(), created, null);
+            // Post/redirect/get: the secret rides in the session once, so a reload neither resubmits nor shows it.
+            redirect.addFlashAttribute("createdUrl", created.webhook().url());
+            redirect.addFlashAttribute("createdSecret", created.secret());
+            return "redirect:" + place.base();
         } catch (InvalidInputException e) {
             response.setStatus(HubStatus.of(e).value());
             ClientErrorLog.log(request, response.getStatus(), e.getMessage());
-            return listPage(model, place, actor, FormErrors.of(e), null, url);
+            return listPage(model, place, actor, FormErrors.of(e), url);
         }
     }
 
@@ -130,13 +134,11 @@ class WebhookController {
         return "redirect:" + place.base() + "/" + hook.id();
     }
 
-    private String listPage(Model model, HookPlace place, Account viewer, FormErrors errors, NewWebhook created,
-            String typedUrl) {
+    private String listPage(Model model, HookPlace place, Account viewer, FormErrors errors, String typedUrl) {
         model.addAttribute("place", place);
         model.addAttribute("hooks", place.hooks(hooks, viewer));
         model.addAttribute("allEvents", WebhookEvents.ALL);
         model.addAttribute("errors", errors);
-        model.addAttribute("created", created);
         model.addAttribute("typedUrl", typedUrl);
         return "hooks/list";
     }
