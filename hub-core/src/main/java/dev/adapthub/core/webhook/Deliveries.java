@@ -2,6 +2,7 @@ package dev.adapthub.core.webhook;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.adapthub.core.common.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivery queue: a delivery row per event and hook, and a db-scheduler job per attempt,
@@ -46,7 +45,7 @@ class Deliveries {
             schedule(delivery.id(), 1, clock.instant(), "");
         }
         if (!hooks.isEmpty()) {
-            afterCommit(() -> scheduler.getObject().triggerCheckForDueExecutions());
+            AfterCommit.run(() -> scheduler.getObject().triggerCheckForDueExecutions());
         }
     }
 
@@ -70,7 +69,7 @@ class Deliveries {
         managed.requeued(clock.instant());
         // Its own job id, so a retry already waiting for its back-off does not swallow it.
         schedule(managed.id(), managed.attempts() + 1, clock.instant(), "-r" + System.nanoTime());
-        afterCommit(() -> scheduler.getObject().triggerCheckForDueExecutions());
+        AfterCommit.run(() -> scheduler.getObject().triggerCheckForDueExecutions());
     }
 
     @Transactional(readOnly = true)
@@ -81,18 +80,5 @@ class Deliveries {
     private void schedule(long deliveryId, int attempt, Instant when, String suffix) {
         scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(WebhookConfiguration.TASK,
                 "delivery-" + deliveryId + "-" + attempt + suffix, deliveryId + ":" + attempt), when);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -75,9 +75,10 @@ class DeliveryExecutor {
             made = new Attempt(deliveryId, attempt, started, elapsed(t0), address, shown, response.status(),
                     response.body(), note);
         } catch (InvalidInputException e) {
-            // The URL now points inside the network (or no longer resolves): refused as at creation.
+            // The URL now points inside the network: refused as at creation, and retrying cannot change that.
+            // A host that does not resolve may again later (a DNS outage), so that one is retried.
             made = new Attempt(deliveryId, attempt, started, elapsed(t0), address, shown, null, null, e.getMessage());
-            retry = false;
+            retry = e instanceof TargetGuard.Unresolved;
         } catch (IOException | RuntimeException e) {
             made = new Attempt(deliveryId, attempt, started, elapsed(t0), address, shown, null, null,
                     e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -92,7 +92,7 @@ class TargetGuard {
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException("url", "The host " + host + " does not resolve to an address.");
+            throw new Unresolved("The host " + host + " does not resolve to an address.");
         }
         for (InetAddress address : addresses) {
             if (isInternal(address) && allowed.stream().noneMatch(r -> r.contains(address))) {
@@ -104,6 +104,14 @@ class TargetGuard {
         boolean https = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
         return new Target(uri, bare, port, https, addresses[0]);
+    }
+
+    /** The host has no address now: refused when a hook is saved, retried when a delivery meets it. */
+    static final class Unresolved extends InvalidInputException {
+
+        Unresolved(String message) {
+            super("url", message);
+        }
     }
 
     static boolean isInternal(InetAddress address) {

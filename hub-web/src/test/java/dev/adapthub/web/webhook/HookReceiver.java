@@ -11,12 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on 127.0.0.1 that webhooks deliver to: it keeps every request (path, headers,
- * body, when it arrived) and answers 200, or a failure for the first N requests of a path.
+ * body, when it arrived) and answers 200, or a failure for the first N requests of a path. Register
+ * it as a static {@code @RegisterExtension} (started before the class's tests, stopped after), or
+ * {@link #start()} and {@link #close()} it yourself.
  */
-final class HookReceiver implements AutoCloseable {
+final class HookReceiver implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** One request as it arrived. */
     record Received(String path, Map<String, List<String>> headers, String body, long arrivedNanos) {
@@ -27,11 +32,21 @@ final class HookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
-    HookReceiver() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    HookReceiver start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
@@ -47,6 +62,7 @@ final class HookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+        return this;
     }
 
     /** The URL of {@code path} on this receiver. */

@@ -27,9 +27,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static HookReceiver receiver;
+    @RegisterExtension static final HookReceiver receiver = new HookReceiver();
 
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
@@ -58,15 +57,6 @@ class WebhookDeliveryTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new HookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     @Test
     void aPushIsDeliveredSignedAndAFailingReceiverIsRetriedUntilItAnswers() throws Exception {

@@ -23,9 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestAccounts.class)
 class WebhookH2Test {
 
-    static HookReceiver receiver;
+    @RegisterExtension static final HookReceiver receiver = new HookReceiver();
 
     @DynamicPropertySource
     static void h2(DynamicPropertyRegistry registry) throws IOException {
@@ -62,15 +61,6 @@ class WebhookH2Test {
     @Autowired AuditLog audit;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new HookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     @Test
     void aPushIsDeliveredSignedAndAuditedOnH2() throws Exception {

@@ -17,8 +17,6 @@ import dev.adapthub.web.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,21 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookJourneyTest {
 
     @RegisterExtension final Browser browser = new Browser();
-    static HookReceiver receiver;
+    @RegisterExtension static final HookReceiver receiver = new HookReceiver();
 
     @LocalServerPort int port;
     @Autowired TestAccounts accounts;
     @Autowired RepoService repos;
 
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new HookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     @Test
     void aMaintainerAddsWebhooksAndSeesEveryDeliveryAttempt() throws Exception {
