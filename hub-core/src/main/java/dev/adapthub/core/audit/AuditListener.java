@@ -40,7 +40,8 @@ class AuditListener {
     @EventListener
     void on(SignIn event) {
         log.recordIndependently(new AuditRecord("auth", event.succeeded() ? "signed_in" : "sign_in_failed",
-                event.actor(), null, null, "account " + event.actor(), event.reason()));
+                event.actor(), null, null, "account " + (event.actor() == null ? "(none given)" : event.actor()),
+                event.reason()));
     }
 
     @EventListener
