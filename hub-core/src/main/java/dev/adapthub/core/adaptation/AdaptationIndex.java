@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.adapthub.core.event.AdaptationChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,8 +56,11 @@ public class AdaptationIndex {
     private final MeasuredResults measured;
     private final AtomicLong generation = new AtomicLong();
 
+    private final ApplicationEventPublisher events;
+
     AdaptationIndex(AdaptationValidations rows, RepoFiles files, ConfigValidations validations, ChipCenter chips,
-            Clock clock, MeasuredResults measured) {
+            Clock clock, MeasuredResults measured, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.files = files;
         this.validations = validations;
@@ -111,6 +116,8 @@ public class AdaptationIndex {
             AdaptationValidation target = row != null ? row : new AdaptationValidation(repo.id(), path);
             target.record(outcome(repo, head.get(), path, v), clock.instant());
             rows.save(target);
+            events.publishEvent(new AdaptationChanged(repo.id(), path, target.chip(), "validated",
+                    target.verdict() == null ? null : target.verdict().name(), commit.name(), null));
             validated++;
         }
         List<AdaptationValidation> gone = existing.values().stream().filter(r -> !seen.contains(r.path())).toList();
@@ -184,6 +191,7 @@ public class AdaptationIndex {
             String reason = staleReason(row);
             if (!reason.isEmpty()) {
                 row.markStale(reason);
+                events.publishEvent(stale(row, reason));
                 repos.add(row.repositoryId());
             } else if (row.stale()) {
                 repos.add(row.repositoryId());
@@ -205,14 +213,20 @@ public class AdaptationIndex {
         for (AdaptationValidation row : rows.findByRepositoryIdOrderByPath(repo.id())) {
             if (changed.contains(row.path())) {
                 row.markStale("The config file changed at " + at + ".");
+                events.publishEvent(stale(row, row.staleReason()));
                 marked++;
             } else if (row.modelConfigPath() != null && changed.contains(row.modelConfigPath())) {
                 row.markStale("The model's " + row.modelConfigPath() + " changed at " + at + ".");
+                events.publishEvent(stale(row, row.staleReason()));
                 marked++;
             }
         }
         bump(marked);
         return marked;
+    }
+
+    private static AdaptationChanged stale(AdaptationValidation row, String reason) {
+        return new AdaptationChanged(row.repositoryId(), row.path(), row.chip(), "stale", null, row.commitId(), reason);
     }
 
     /** Repositories that have index rows. */

@@ -7,12 +7,14 @@ import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
+import dev.adapthub.core.event.MembershipChanged;
 import dev.adapthub.core.namespace.NamespaceKind;
 import dev.adapthub.core.namespace.NamespaceService;
 import dev.adapthub.core.namespace.Names;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +27,11 @@ public class OrganizationService {
     private final NamespaceService namespaces;
     private final AccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrganizationService(OrganizationRepository organizations, MembershipRepository memberships,
-            NamespaceService namespaces, AccountService accounts, Clock clock) {
+            NamespaceService namespaces, AccountService accounts, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.organizations = organizations;
         this.memberships = memberships;
         this.namespaces = namespaces;
@@ -45,6 +49,8 @@ public class OrganizationService {
         Organization organization = organizations.save(
                 new Organization(request.name(), displayName, description, clock.instant()));
         memberships.save(new Membership(organization.id().value(), creator.value(), Role.OWNER, clock.instant()));
+        String founder = nameOf(creator);
+        events.publishEvent(new MembershipChanged(organization.name(), founder, founder, null, Role.OWNER.name()));
         return organization;
     }
 
@@ -100,10 +106,24 @@ public class OrganizationService {
                 throw new ConflictException("role", "An organization keeps at least one owner; make another"
                         + " member an owner first.");
             }
+            Role before = membership.role();
             membership.changeRole(role);
+            events.publishEvent(new MembershipChanged(nameOf(organization), nameOf(actor), member.name(), before.name(),
+                    role.name()));
         } else {
             memberships.save(new Membership(organization.value(), member.id().value(), role, clock.instant()));
+            events.publishEvent(new MembershipChanged(nameOf(organization), nameOf(actor), member.name(), null,
+                    role.name()));
         }
+    }
+
+    private String nameOf(AccountId account) {
+        return accounts.findById(account).map(Account::name).orElse("account " + account.value());
+    }
+
+    private String nameOf(OrganizationId organization) {
+        return organizations.findById(organization.value()).map(Organization::name)
+                .orElse("organization " + organization.value());
     }
 
     private void requireRole(OrganizationId organization, AccountId actor, Role needed) {

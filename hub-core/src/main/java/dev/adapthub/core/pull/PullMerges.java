@@ -322,6 +322,8 @@ public class PullMerges {
         pr.merged(result.newTip().name(), result.previousTip().name(), result.method(), actor.id().value(), clock.instant());
         events.save(new PullEvent(pr.id(), EventKind.MERGED, actor.id().value(), result.method().name(),
                 null, result.newTip().name(), clock.instant()));
+        publisher.publishEvent(PullRequestService.changed(pr, actor.name(), "merged",
+                result.method().name().toLowerCase(java.util.Locale.ROOT)));
         log.info("{} merged pull request #{} of {} into {} ({}, {})", actor.name(), pr.number(), repo.fullName(),
                 pr.targetBranch(), result.method(), result.newTip().name());
         return pr;

@@ -8,6 +8,7 @@ import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
+import dev.adapthub.core.event.PullRequestChanged;
 import dev.adapthub.core.pull.check.CheckRuns;
 import dev.adapthub.core.pull.check.MergeBase;
 import dev.adapthub.core.pull.protection.BranchProtections;
@@ -35,6 +36,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,10 +68,12 @@ public class PullRequestService {
     private final AccountService accounts;
     private final Clock clock;
     private final LfsPointers pointers;
+    private final ApplicationEventPublisher publisher;
 
     PullRequestService(PullRequests pulls, PullEvents events, RepoService repos, RepositoryStore store,
             RefUpdater refs, BranchProtections protections, CheckRuns checks, AccountService accounts, Clock clock,
-            LfsPointers pointers) {
+            LfsPointers pointers, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.pointers = pointers;
         this.accounts = accounts;
         this.pulls = pulls;
@@ -180,6 +184,7 @@ public class PullRequestService {
         events.save(new PullEvent(pr.id(), EventKind.OPENED, author.id().value(), null, null, head.name(),
                 clock.instant()));
         checks.createFor(repo, pr);
+        publisher.publishEvent(changed(pr, author.name(), "opened", null));
         log.info("{} opened pull request #{} on {} ({} → {})", author.name(), number, repo.fullName(),
                 pr.sourceLabel(), target);
         return pr;
@@ -285,6 +290,7 @@ public class PullRequestService {
         if (verdict != ReviewVerdict.COMMENT && pr.authorId() == actor.id().value()) {
             throw new InvalidInputException("verdict", "You opened this pull request; ask someone else to review it.");
         }
+        publisher.publishEvent(changed(pr, actor.name(), "reviewed", verdict.name().toLowerCase(Locale.ROOT)));
         return events.save(new PullEvent(pr.id(), EventKind.REVIEW, actor.id().value(), text, verdict,
                 pr.headCommit(), clock.instant()));
     }
@@ -299,6 +305,7 @@ public class PullRequestService {
         pr.changeState(PullState.CLOSED, clock.instant());
         events.save(new PullEvent(pr.id(), EventKind.CLOSED, actor.id().value(), null, null, pr.headCommit(),
                 clock.instant()));
+        publisher.publishEvent(changed(pr, actor.name(), "closed", null));
         return pr;
     }
 
@@ -313,6 +320,7 @@ public class PullRequestService {
         pr.changeState(PullState.OPEN, clock.instant());
         events.save(new PullEvent(pr.id(), EventKind.REOPENED, actor.id().value(), null, null, pr.headCommit(),
                 clock.instant()));
+        publisher.publishEvent(changed(pr, actor.name(), "reopened", null));
         refreshHead(repo, pr, actor);
         return pr;
     }
@@ -356,6 +364,7 @@ public class PullRequestService {
             pr.moveHead(newId.name(), clock.instant());
             long actorId = actor == null ? pr.authorId() : actor.id().value();
             events.save(new PullEvent(pr.id(), EventKind.PUSHED, actorId, null, null, newId.name(), clock.instant()));
+            publisher.publishEvent(changed(pr, actor == null ? null : actor.name(), "synchronized", null));
             boolean dismiss = protections.ruleFor(repo, pr.targetBranch()).map(r -> r.dismissStaleApprovals())
                     .orElse(false);
             if (dismiss) {
@@ -501,5 +510,11 @@ public class PullRequestService {
 
     private static String capitalize(String message) {
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
+    }
+
+    /** The event of a change to {@code pr} (as it is now) by {@code actor}, for audit and webhooks. */
+    static PullRequestChanged changed(PullRequest pr, String actor, String action, String detail) {
+        return new PullRequestChanged(pr.repositoryId(), actor, pr.number(), action, pr.title(), pr.sourceRef(),
+                pr.targetBranch(), pr.headCommit(), detail);
     }
 }

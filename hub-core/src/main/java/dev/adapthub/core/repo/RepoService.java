@@ -5,6 +5,7 @@ import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.event.RepoChanged;
 import dev.adapthub.core.namespace.NamespaceService;
 import dev.adapthub.core.namespace.Names;
 import dev.adapthub.git.GitException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -39,9 +41,11 @@ public class RepoService {
     private final NamespaceService namespaces;
     private final RepositoryStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RepoService(Repos repos, RepoRedirects redirects, RepoAccess access, NamespaceService namespaces,
-            RepositoryStore store, Clock clock) {
+            RepositoryStore store, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repos = repos;
         this.redirects = redirects;
         this.access = access;
@@ -87,6 +91,7 @@ public class RepoService {
             redirects.deleteByKindAndOwnerLowerAndNameLower(request.kind(), Names.lower(owner), RepoNames.lower(name));
             log.info("{} created {} {} ({})", creator.name(), request.kind(), repo.fullName(),
                     repo.isPrivate() ? "private" : "public");
+            events.publishEvent(changed(repo, creator, "created", repo.isPrivate() ? "private" : "public"));
             return repo;
         } catch (DataIntegrityViolationException raced) {
             throw exists(request.kind(), owner, name);
@@ -183,6 +188,7 @@ public class RepoService {
                 managed.id(), clock.instant()));
         managed.rename(name, clock.instant());
         log.info("{} renamed {} to {}", actor.name(), repo.fullName(), managed.fullName());
+        events.publishEvent(changed(managed, actor, "renamed", "from " + repo.fullName()));
         return managed;
     }
 
@@ -206,6 +212,13 @@ public class RepoService {
             }
         });
         log.info("{} deleted {} {}", actor.name(), repo.kind(), repo.fullName());
+        events.publishEvent(changed(repo, actor, "deleted", null));
+    }
+
+    /** The event of a change to {@code repo} (as it is after the change) by {@code actor}. */
+    static RepoChanged changed(Repo repo, Account actor, String action, String detail) {
+        return new RepoChanged(repo.id(), actor == null ? null : actor.name(), action, repo.kind().apiName(),
+                repo.owner(), repo.fullName(), repo.isPrivate(), detail);
     }
 
     /** A page of public repositories matching the query. */

@@ -9,6 +9,7 @@ import dev.adapthub.core.namespace.Names;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,11 @@ public class RepoSettingsService {
     private final RepoService service;
     private final NamespaceService namespaces;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RepoSettingsService(Repos repos, RepoRedirects redirects, RepoAccess access, RepoService service,
-            NamespaceService namespaces, Clock clock) {
+            NamespaceService namespaces, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repos = repos;
         this.redirects = redirects;
         this.access = access;
@@ -47,6 +50,9 @@ public class RepoSettingsService {
             throw new InvalidInputException("body", "Send at least one setting: private, gated or discussionsDisabled.");
         }
         Repo managed = repos.findById(repo.id()).orElseThrow();
+        String before = "private=" + managed.isPrivate() + ", gated=" + managed.gated() + ", discussionsDisabled="
+                + managed.discussionsDisabled();
+        boolean wasPrivate = managed.isPrivate();
         managed.changeSettings(
                 change.privateRepo() == null ? managed.isPrivate() : change.privateRepo(),
                 change.gated() == null ? managed.gated() : change.gated(),
@@ -54,6 +60,9 @@ public class RepoSettingsService {
                 clock.instant());
         log.info("{} changed the settings of {}: private={}, gated={}, discussionsDisabled={}", actor.name(),
                 managed.fullName(), managed.isPrivate(), managed.gated(), managed.discussionsDisabled());
+        events.publishEvent(RepoService.changed(managed, actor, wasPrivate != managed.isPrivate() ? "visibility"
+                : "settings", before + " → private=" + managed.isPrivate() + ", gated=" + managed.gated()
+                + ", discussionsDisabled=" + managed.discussionsDisabled()));
         return managed;
     }
 
@@ -89,6 +98,7 @@ public class RepoSettingsService {
         managed.moveTo(owner, name, clock.instant());
         repos.flush();
         log.info("{} moved {} {} to {}", actor.name(), managed.kind(), from, managed.fullName());
+        events.publishEvent(RepoService.changed(managed, actor, "moved", "from " + from));
         return managed;
     }
 

@@ -1,10 +1,12 @@
 package dev.adapthub.core.token;
 
+import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountId;
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
+import dev.adapthub.core.event.TokenChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +40,12 @@ public class AccessTokenService {
     private final AccessTokenRepository tokens;
     private final AccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    AccessTokenService(AccessTokenRepository tokens, AccountService accounts, Clock clock) {
+    AccessTokenService(AccessTokenRepository tokens, AccountService accounts, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.accounts = accounts;
         this.clock = clock;
@@ -83,6 +89,7 @@ public class AccessTokenService {
     private NewToken issue(AccountId owner, String name, TokenScope scope, Instant expiresAt, String secret) {
         AccessToken token = tokens.save(new AccessToken(owner.value(), name, hash(secret),
                 secret.substring(0, Math.min(8, secret.length())), scope, clock.instant(), expiresAt));
+        events.publishEvent(new TokenChanged(nameOf(owner), token.id(), name, scope.name().toLowerCase(java.util.Locale.ROOT), "created"));
         return new NewToken(token, secret);
     }
 
@@ -120,6 +127,11 @@ public class AccessTokenService {
                 .filter(t -> t.accountId() == owner.value())
                 .orElseThrow(() -> new NotFoundException("No token " + tokenId + " among your tokens."));
         token.revoke(clock.instant());
+        events.publishEvent(new TokenChanged(nameOf(owner), token.id(), token.name(), null, "revoked"));
+    }
+
+    private String nameOf(AccountId account) {
+        return accounts.findById(account).map(Account::name).orElse("account " + account.value());
     }
 
     private String generateSecret() {

@@ -1,8 +1,10 @@
 package dev.adapthub.web.security;
 
+import dev.adapthub.core.event.SignIn;
 import dev.adapthub.core.throttle.Throttle;
 import dev.adapthub.core.token.AccessTokenService;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -156,14 +158,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, ApplicationEventPublisher events)
+            throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .cors(c -> c.configurationSource(CORS))
                 .formLogin(form -> form.loginPage("/login").permitAll()
-                        .failureHandler((request, response, e) ->
-                                response.sendRedirect(request.getContextPath() + "/login?error"))
+                        .failureHandler((request, response, e) -> {
+                            events.publishEvent(SignIn.failed(request.getParameter("username"), e.getMessage()));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
                         .successHandler((request, response, authentication) -> {
                             throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
+                            events.publishEvent(SignIn.succeeded(authentication.getName()));
                             response.sendRedirect(request.getContextPath() + "/");
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())

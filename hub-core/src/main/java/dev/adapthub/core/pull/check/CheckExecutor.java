@@ -2,6 +2,7 @@ package dev.adapthub.core.pull.check;
 
 import dev.adapthub.chips.validate.Severity;
 import dev.adapthub.core.common.HubException;
+import dev.adapthub.core.event.CheckCompleted;
 import dev.adapthub.core.measured.Evaluation;
 import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,9 +34,11 @@ class CheckExecutor {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeasuredResults measured;
+    private final ApplicationEventPublisher events;
 
     CheckExecutor(CheckRunRows rows, RepoService repos, ConfigValidations validations, TransactionTemplate tx,
-            Clock clock, MeasuredResults measured) {
+            Clock clock, MeasuredResults measured, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.repos = repos;
         this.validations = validations;
@@ -60,6 +64,7 @@ class CheckExecutor {
             // Measured results belong to the config's own chip, not to the repository's extra chips.
             Evaluation results = run.chip() == null
                     ? measured.evaluate(repo, ObjectId.fromString(run.headCommit()), run.configPath()) : null;
+            boolean badResults = results != null && !results.isEmpty() && results.hasErrors();
             save(runId, r -> {
                 r.finish(status, result.verdict().name(), result.chip(), result.engine(),
                         result.backendId(), result.backendVersion(), String.valueOf(result.catalogVersion()), summary,
@@ -68,9 +73,14 @@ class CheckExecutor {
                     r.attachResults(MeasuredResults.toJson(results), results.hasErrors(), resultsSummary(results));
                 }
             });
+            CheckStatus finalStatus = badResults && status == CheckStatus.SUCCESS ? CheckStatus.FAILURE : status;
+            events.publishEvent(new CheckCompleted(run.repositoryId(), run.pullRequestId(), runId, run.name(),
+                    run.headCommit(), finalStatus.label(), summary));
         } catch (HubException | IllegalArgumentException | IllegalStateException e) {
             log.info("Check {} ({}) ended in error: {}", runId, run.name(), e.getMessage());
             save(runId, r -> r.fail("The check could not run: " + e.getMessage(), clock.instant()));
+            events.publishEvent(new CheckCompleted(run.repositoryId(), run.pullRequestId(), runId, run.name(),
+                    run.headCommit(), CheckStatus.ERROR.label(), e.getMessage()));
         }
     }
 

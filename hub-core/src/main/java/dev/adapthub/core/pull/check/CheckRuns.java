@@ -3,6 +3,7 @@ package dev.adapthub.core.pull.check;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.common.AfterCommit;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.protection.BranchProtections;
@@ -27,8 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Check runs of pull requests. The pending runs of a head are created in the transaction that
@@ -90,7 +89,7 @@ public class CheckRuns {
         if (!ids.isEmpty()) {
             // db-scheduler's data source joins this transaction: the jobs commit with the runs or not at all.
             ids.forEach(this::schedule);
-            afterCommit(scheduler::triggerCheckForDueExecutions);
+            AfterCommit.run(scheduler::triggerCheckForDueExecutions);
             log.info("{} check(s) queued for pull request #{} of {} at {}", ids.size(), pr.number(), repo.fullName(),
                     pr.headCommit().substring(0, 7));
         }
@@ -99,19 +98,6 @@ public class CheckRuns {
 
     private void schedule(long runId) {
         scheduler.scheduleIfNotExists(task.instance("check-" + runId, Long.toString(runId)), Instant.now());
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     private ObjectId baseOf(Repo repo, PullRequest pr, ObjectId head) {

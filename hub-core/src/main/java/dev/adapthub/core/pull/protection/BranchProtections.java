@@ -3,11 +3,13 @@ package dev.adapthub.core.pull.protection;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.NotFoundException;
+import dev.adapthub.core.event.ProtectionChanged;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +24,10 @@ public class BranchProtections {
     private final ProtectionRows rows;
     private final SettingsRows settings;
     private final RepoService repos;
+    private final ApplicationEventPublisher events;
 
-    BranchProtections(ProtectionRows rows, SettingsRows settings, RepoService repos) {
+    BranchProtections(ProtectionRows rows, SettingsRows settings, RepoService repos, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.settings = settings;
         this.repos = repos;
@@ -54,6 +58,7 @@ public class BranchProtections {
         materializeDefault(repo);
         rows.findByRepositoryIdAndPattern(repo.id(), rule.pattern())
                 .ifPresentOrElse(row -> row.update(rule), () -> rows.save(new BranchProtection(repo.id(), rule)));
+        events.publishEvent(new ProtectionChanged(repo.id(), actor.name(), rule.pattern(), "saved", rule.toString()));
     }
 
     /** Removes a rule; maintainers only. The last rule stays (409): a repository always has one. */
@@ -67,6 +72,7 @@ public class BranchProtections {
             throw new ConflictException("pattern", "Keep at least one rule; the default branch stays protected.");
         }
         rows.delete(row);
+        events.publishEvent(new ProtectionChanged(repo.id(), actor.name(), pattern, "removed", null));
     }
 
     private void materializeDefault(Repo repo) {
@@ -85,5 +91,6 @@ public class BranchProtections {
         repos.require(repo, actor, RepoPermission.MAINTAIN);
         settings.findById(repo.id()).ifPresentOrElse(row -> row.update(options),
                 () -> settings.save(new PullSettings(repo.id(), options)));
+        events.publishEvent(new ProtectionChanged(repo.id(), actor.name(), null, "options", options.toString()));
     }
 }

@@ -2,6 +2,7 @@ package dev.adapthub.core.repo.push;
 
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountService;
+import dev.adapthub.core.event.PushRefused;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
@@ -58,11 +59,16 @@ public class PushRules implements PushPolicy, PostReceiveListener {
         }
         Repo repo = found.get();
         PushVerdict verdict = rules(repo, account.get(), command);
-        if (!verdict.allowed()) {
-            return verdict;
+        if (verdict.allowed()) {
+            // After the rules, so nobody learns about a repository's LFS store from a push they may not make.
+            verdict = pointers.refusal(repo, command).map(PushVerdict::reject).orElse(verdict);
         }
-        // After the rules, so nobody learns about a repository's LFS store from a push they may not make.
-        return pointers.refusal(repo, command).map(PushVerdict::reject).orElse(verdict);
+        if (!verdict.allowed()) {
+            events.publishEvent(new PushRefused(repo.id(), context.user(), command.getRefName(),
+                    command.getOldId().name(), command.getNewId().name(),
+                    command.getType() == ReceiveCommand.Type.UPDATE_NONFASTFORWARD, verdict.message()));
+        }
+        return verdict;
     }
 
     private PushVerdict rules(Repo repo, Account account, ReceiveCommand command) {
