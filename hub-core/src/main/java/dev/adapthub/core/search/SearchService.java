@@ -65,7 +65,7 @@ public class SearchService {
     /** A repository as the facets see it. */
     private record Candidate(long id, RepoKind kind, String license, String task, Set<String> chipIds,
             Set<String> families, Set<String> vendors, Set<String> engines, List<String> validatedChips,
-            double rank, Timestamp updatedAt, String address) {
+            double rank, Timestamp updatedAt, String address, long likes, long downloads, long trending) {
     }
 
     public SearchResults search(SearchRequest request, Account viewer) {
@@ -127,7 +127,8 @@ public class SearchService {
 
     private List<Candidate> candidates(SearchRequest request, Account viewer) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.kind, r.card_license, r.card_pipeline, r.card_chips,"
-                + " r.card_engines, r.updated_at, r.owner_lower, r.name_lower");
+                + " r.card_engines, r.updated_at, r.owner_lower, r.name_lower, r.likes_count, r.downloads_30d,"
+                + " r.trending_score");
         List<Object> args = new ArrayList<>();
         List<String> words = words(request.text());
         List<String> han = words.stream().filter(w -> HAN.matcher(w).find()).toList();
@@ -190,8 +191,8 @@ public class SearchService {
                 }
             }
             return new Candidate(id, RepoKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), chipIds,
-                    families, vendors, engines, validatedChips, rs.getDouble(10), rs.getTimestamp(7),
-                    rs.getString(8) + "/" + rs.getString(9));
+                    families, vendors, engines, validatedChips, rs.getDouble(13), rs.getTimestamp(7),
+                    rs.getString(8) + "/" + rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
         }, args.toArray());
     }
 
@@ -240,6 +241,9 @@ public class SearchService {
         return switch (sort) {
             case RELEVANCE -> Comparator.comparingDouble(Candidate::rank).reversed().thenComparing(updated);
             case UPDATED -> updated.thenComparing(Candidate::address);
+            case LIKES -> Comparator.comparingLong(Candidate::likes).reversed().thenComparing(updated);
+            case DOWNLOADS -> Comparator.comparingLong(Candidate::downloads).reversed().thenComparing(updated);
+            case TRENDING -> Comparator.comparingLong(Candidate::trending).reversed().thenComparing(updated);
             case NAME -> Comparator.comparing(Candidate::address);
         };
     }

@@ -6,6 +6,12 @@ public enum SearchSort {
     RELEVANCE,
     /** Most recently updated first; the default without words. */
     UPDATED,
+    /** Most liked first. */
+    LIKES,
+    /** Most downloaded over the last 30 days first. */
+    DOWNLOADS,
+    /** Likes and downloads of the last 7 days (the trending score). */
+    TRENDING,
     /** By address. */
     NAME
 }

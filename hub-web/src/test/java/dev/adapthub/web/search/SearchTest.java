@@ -57,6 +57,9 @@ class SearchTest {
 
         assertThat(hits(page)).contains(LLAMA);
         assertThat(page.select("#search-query").attr("value")).isEqualTo("grouped attentions");
+        Document byLikes = page(get("/search").param("q", "instruct").param("sort", "likes"));
+        assertThat(byLikes.select("#sort-likes.selected")).hasSize(1);
+        assertThat(byLikes.select("#hits .popularity").first().text()).contains("likes").contains("downloads");
     }
 
     @Test
