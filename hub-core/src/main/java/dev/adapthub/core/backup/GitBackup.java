@@ -117,6 +117,7 @@ final class GitBackup {
         } catch (GitAPIException e) {
             throw new IOException("could not restore repository " + entry.storageId() + ": " + e.getMessage(), e);
         }
+        Files.deleteIfExists(staging.resolve("FETCH_HEAD"));
         Path lfs = staging.resolve("lfs").resolve("objects");
         for (String oid : entry.lfsObjects()) {
             Path target = lfs.resolve(oid.substring(0, 2)).resolve(oid.substring(2, 4)).resolve(oid);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adapthub.core.testsupport.PostgresTestDatabase;
 import dev.adapthub.web.support.GitCli;
+import dev.adapthub.web.support.HubApi;
 import dev.adapthub.web.support.HubProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,6 +71,8 @@ class CrashSoakTest {
     private static final int PR_PUSHERS = 2;
     private static final int MERGERS = 2;
     private static final int LFS_BYTES = 12 * 1024 * 1024;
+    /** Generous: on a loaded 2-core machine the restart shares the cores with the writers' git processes. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     record Ack(String what, String ref, String sha, long pullRequest) {
     }
@@ -101,9 +105,9 @@ class CrashSoakTest {
         Path dataDir = work.resolve("data");
         PostgresTestDatabase.Coordinates db = PostgresTestDatabase.fresh();
         hub = new HubProcess(db, dataDir, Files.createDirectories(Path.of("target", "crash-soak").toAbsolutePath()));
-        hub.start();
+        hub.start(Map.of(), START_TIMEOUT);
         repo = HubProcess.ADMIN + "/soak";
-        call("POST", "/api/repos/create", Map.of("name", "soak"), 200);
+        HubApi.call(hub, "POST", "/api/repos/create", Map.of("name", "soak"), 200);
         seed();
         long[] prs = new long[PR_PUSHERS];
         for (int i = 0; i < PR_PUSHERS; i++) {
@@ -137,7 +141,7 @@ class CrashSoakTest {
         Thread.sleep(4_000);
         hub.kill();
         long restartAt = System.nanoTime();
-        hub.start();
+        hub.start(Map.of(), START_TIMEOUT);
         double restart = (System.nanoTime() - restartAt) / 1e9;
         long left = WORKLOAD.toNanos() - (System.nanoTime() - started);
         if (left > 0) {
@@ -156,7 +160,7 @@ class CrashSoakTest {
         assertThat(uploadStatus).as("the LFS upload was still running at the kill").isEqualTo(-1);
         assertThat(acknowledged).extracting(Ack::what).contains("push", "pr-push", "merge");
 
-        Map<String, String> refs = remoteRefs();
+        Map<String, String> refs = HubApi.remoteRefs(git, work, hub.gitUrl(repo));
         Path mirror = work.resolve("mirror.git");
         git.ok(work, "clone", "-q", "--mirror", hub.gitUrl(repo), mirror.toString());
         List<String> lost = new ArrayList<>();
@@ -166,7 +170,7 @@ class CrashSoakTest {
             }
         }
         assertThat(lost).as("acknowledged writes lost (seed %d, logs in %s)", seed, hub.log().getParent()).isEmpty();
-        for (Path bare : bareRepositories(dataDir)) {
+        for (Path bare : HubApi.bareRepositories(dataDir)) {
             GitCli.Result fsck = git.run(bare, "fsck", "--strict", "--no-progress");
             assertThat(fsck.exitCode()).as("git fsck --strict of %s:\n%s", bare, fsck.output()).isZero();
             assertThat(fsck.output()).doesNotContain("error", "missing", "broken");
@@ -197,15 +201,17 @@ class CrashSoakTest {
             for (int n = 0; !stop.get(); n++) {
                 Files.createDirectories(clone.resolve("adaptations"));
                 Files.writeString(clone.resolve(config), INFERENCE_CONFIG.replace("maxNumSeqs: 16", "maxNumSeqs: " + (16 + n % 48)));
-                Files.writeString(clone.resolve("log.txt"), "write " + n + "\n", java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND);
+                // Each pusher's own line: six clones of one seed committing the same tree in the same second would
+                // make the same commit and send the same pack at once (see the report of issue 14 part 3).
+                Files.writeString(clone.resolve("log.txt"), ref + " write " + n + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
                 git.ok(clone, "add", "-A");
-                git.ok(clone, "commit", "-q", "-m", "Push " + n);
+                git.ok(clone, "commit", "-q", "-m", "Push " + n + " to " + ref);
                 String sha = git.ok(clone, "rev-parse", "HEAD").stdout().strip();
                 if (git.run(clone, "push", "-q", hub.gitUrl(repo), "HEAD:" + ref).ok()) {
                     acks.add(new Ack(ref.startsWith("refs/pr/") ? "pr-push" : "push", ref, sha, 0));
                 } else {
-                    pause();
+                    pause(); // mostly while the hub is down: leave the CPU to its restart
                 }
             }
         } catch (IOException | InterruptedException e) {
@@ -216,7 +222,7 @@ class CrashSoakTest {
     private void openAndMerge(int merger) {
         for (int n = 0; !stop.get(); n++) {
             try {
-                HttpResponse<String> opened = send("POST", "/api/models/" + repo + "/pulls", Map.of(
+                HttpResponse<String> opened = HubApi.send(hub, "POST", "/api/models/" + repo + "/pulls", Map.of(
                         "title", "Merge " + merger + "-" + n, "target", "integration", "files", List.of(Map.of(
                                 "path", "adaptations/merge-" + merger + "-" + n + ".yaml", "content", INFERENCE_CONFIG))));
                 if (opened.statusCode() != 201) {
@@ -226,7 +232,7 @@ class CrashSoakTest {
                 JsonNode pr = JSON.readTree(opened.body());
                 long number = pr.get("number").asLong();
                 acks.add(new Ack("open", "refs/pr/" + number, pr.get("head").asText(), number));
-                HttpResponse<String> merged = send("POST", "/api/models/" + repo + "/pulls/" + number + "/merge",
+                HttpResponse<String> merged = HubApi.send(hub, "POST", "/api/models/" + repo + "/pulls/" + number + "/merge",
                         Map.of("method", "merge_commit"));
                 if (merged.statusCode() == 200) {
                     acks.add(new Ack("merge", "refs/heads/integration",
@@ -244,22 +250,25 @@ class CrashSoakTest {
     /** PUTs the object where the batch API says, slowly (about 1.5 MiB/s); the HTTP status, or -1 when cut. */
     private int slowUpload(String oid, byte[] content) {
         try {
-            JsonNode object = batch("upload", oid, content.length);
-            JsonNode action = object.get("actions").get("upload");
-            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(action.get("href").asText()))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> new SlowStream(content)), content.length));
-            if (action.has("header")) {
-                action.get("header").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
-            }
-            return HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            return put(batch("upload", oid, content.length), HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(content)), content.length));
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** PUTs {@code body} to the upload action of a batch answer's {@code object}; the HTTP status. */
+    private static int put(JsonNode object, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        JsonNode action = object.get("actions").get("upload");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(action.get("href").asText()))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/octet-stream").PUT(body);
+        if (action.has("header")) {
+            action.get("header").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        }
+        return HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private final class SlowStream extends InputStream {
@@ -322,7 +331,7 @@ class CrashSoakTest {
         JsonNode download = batch("download", oid, content.length);
         assertThat(download.has("actions")).as("the cut object is not offered for download: %s", download).isFalse();
 
-        int again = slowUploadFast(upload, content);
+        int again = put(upload, HttpRequest.BodyPublishers.ofByteArray(content));
         assertThat(again).isEqualTo(200);
         JsonNode href = batch("download", oid, content.length).get("actions").get("download");
         HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(href.get("href").asText())).timeout(Duration.ofSeconds(30));
@@ -334,24 +343,13 @@ class CrashSoakTest {
         assertThat(served.body()).isEqualTo(content);
     }
 
-    private int slowUploadFast(JsonNode object, byte[] content) throws IOException, InterruptedException {
-        JsonNode action = object.get("actions").get("upload");
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(action.get("href").asText()))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content));
-        if (action.has("header")) {
-            action.get("header").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
-        }
-        return HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
     private void assertPullRequestsAgreeWithRefs(List<Ack> acknowledged, Map<String, String> refs, Path mirror, long seed)
             throws Exception {
-        JsonNode pulls = call("GET", "/api/models/" + repo + "/pulls?state=all", null, 200);
+        JsonNode pulls = HubApi.call(hub, "GET", "/api/models/" + repo + "/pulls?state=all", null, 200);
         Map<Long, JsonNode> byNumber = new HashMap<>();
         for (JsonNode summary : pulls) {
             long number = summary.get("number").asLong();
-            byNumber.put(number, call("GET", "/api/models/" + repo + "/pulls/" + number, null, 200));
+            byNumber.put(number, HubApi.call(hub, "GET", "/api/models/" + repo + "/pulls/" + number, null, 200));
         }
         for (Ack ack : acknowledged) {
             if (ack.pullRequest() > 0) {
@@ -397,52 +395,18 @@ class CrashSoakTest {
         assertThat(pending).as("checks still pending long after the restart (seed %d, log %s)", seed, hub.log()).isZero();
     }
 
-    private Map<String, String> remoteRefs() throws Exception {
-        Map<String, String> refs = new HashMap<>();
-        for (String line : git.ok(work, "ls-remote", hub.gitUrl(repo)).stdout().split("\n")) {
-            String[] parts = line.split("\t");
-            if (parts.length == 2) {
-                refs.put(parts[1], parts[0]);
-            }
-        }
-        return refs;
-    }
 
-    private static List<Path> bareRepositories(Path dataDir) throws IOException {
-        try (Stream<Path> files = Files.walk(dataDir.resolve("git"), 6)) {
-            return files.filter(d -> Files.isRegularFile(d.resolve("HEAD")) && Files.isDirectory(d.resolve("objects")))
-                    .toList();
-        }
-    }
 
     private JsonNode openPullRequest(String title, String path) throws Exception {
-        return call("POST", "/api/models/" + repo + "/pulls", Map.of("title", title, "target", "integration",
+        return HubApi.call(hub, "POST", "/api/models/" + repo + "/pulls", Map.of("title", title, "target", "integration",
                 "files", List.of(Map.of("path", path, "content", INFERENCE_CONFIG))), 201);
     }
 
-    private JsonNode call(String method, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> response = send(method, path, body);
-        assertThat(response.statusCode()).as("%s %s: %s (hub log %s)", method, path, response.body(), hub.log())
-                .isEqualTo(expected);
-        return JSON.readTree(response.body());
-    }
 
-    private HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + HubProcess.ADMIN_TOKEN);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static void pause() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

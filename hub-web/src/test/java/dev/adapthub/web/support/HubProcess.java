@@ -54,6 +54,14 @@ public final class HubProcess {
 
     /** Starts the hub with more environment variables (e.g. {@code HUB_BACKUP_DIR}) and waits until it is healthy. */
     public void start(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        start(extraEnv, START_TIMEOUT);
+    }
+
+    /**
+     * As {@link #start(Map)}, waiting up to {@code timeout} for health: for tests that restart the hub
+     * while their own load (writers retrying) shares the machine's cores with it.
+     */
+    public void start(Map<String, String> extraEnv, Duration timeout) throws IOException, InterruptedException {
         port = freePort();
         starts++;
         log = logDir.resolve("hub-" + starts + ".log");
@@ -72,7 +80,7 @@ public final class HubProcess {
         env.put("PORT", Integer.toString(port));
         env.putAll(extraEnv);
         process = builder.start();
-        awaitHealthy();
+        awaitHealthy(timeout);
     }
 
     /** What a hub subcommand ({@code backup}, {@code restore}) printed and how it ended. */
@@ -139,8 +147,8 @@ public final class HubProcess {
         return "http://" + ADMIN + ":" + ADMIN_TOKEN + "@127.0.0.1:" + port + "/" + repoPath + ".git";
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
@@ -157,7 +165,7 @@ public final class HubProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the hub did not become healthy in " + START_TIMEOUT.toSeconds() + " s; log "
+        throw new IllegalStateException("the hub did not become healthy in " + timeout.toSeconds() + " s; log "
                 + log + ":\n" + tail());
     }
 
