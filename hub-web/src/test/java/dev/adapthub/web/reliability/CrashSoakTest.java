@@ -72,7 +72,7 @@ class CrashSoakTest {
     private static final int MERGERS = 2;
     private static final int LFS_BYTES = 12 * 1024 * 1024;
     /** Generous: on a loaded 2-core machine the restart shares the cores with the writers' git processes. */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
 
     record Ack(String what, String ref, String sha, long pullRequest) {
     }
