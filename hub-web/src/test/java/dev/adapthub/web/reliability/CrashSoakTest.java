@@ -138,8 +138,13 @@ class CrashSoakTest {
         long started = System.nanoTime();
         Thread.sleep(killAfter - 4_000);
         CompletableFuture<Integer> upload = CompletableFuture.supplyAsync(() -> slowUpload(oid, lfsObject));
-        Thread.sleep(4_000);
+        // The kill lands in the upload's body: once a MiB of it has gone out (at most 60 s later on a slow machine).
+        long bodyDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (uploaded.get() < 1024 * 1024 && !upload.isDone() && System.nanoTime() < bodyDeadline) {
+            Thread.sleep(50);
+        }
         hub.kill();
+        long cutAt = uploaded.get();
         long restartAt = System.nanoTime();
         hub.start(Map.of(), START_TIMEOUT);
         double restart = (System.nanoTime() - restartAt) / 1e9;
@@ -156,8 +161,9 @@ class CrashSoakTest {
         List<Ack> acknowledged = List.copyOf(acks);
         System.out.printf("crash soak: %d acknowledged writes %s; restart %.1f s; LFS upload cut after %d of %d bytes%n",
                 acknowledged.size(), acknowledged.stream().collect(Collectors.groupingBy(Ack::what, Collectors.counting())),
-                restart, uploaded.get(), LFS_BYTES);
+                restart, cutAt, LFS_BYTES);
         assertThat(uploadStatus).as("the LFS upload was still running at the kill").isEqualTo(-1);
+        assertThat(cutAt).as("bytes of the LFS upload sent before the kill").isBetween(1024L * 1024, LFS_BYTES - 1L);
         assertThat(acknowledged).extracting(Ack::what).contains("push", "pr-push", "merge");
 
         Map<String, String> refs = HubApi.remoteRefs(git, work, hub.gitUrl(repo));
