@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AdaptHubApplication {
 
     public static void main(String[] args) {
+        if (dev.adapthub.core.backup.BackupCommand.handles(args)) { // backup --to DIR, restore --from DIR
+            System.exit(dev.adapthub.core.backup.BackupCommand.run(args, System.getenv(), System.out, System.err));
+        }
         // The embedded H2 database refuses implicitly relative paths ("data/db"), so the
         // data directory is made absolute before anything reads it.
         String dataDir = System.getenv("HUB_DATA_DIR");

@@ -21,6 +21,9 @@ interface PullRequests extends JpaRepository<PullRequest, Long> {
 
     List<PullRequest> findByRepositoryIdAndSourceRefAndState(long repositoryId, String sourceRef, PullState state);
 
+    /** Every PR in {@code state}, across repositories (for {@link PullHeadRecovery} at start). */
+    List<PullRequest> findByStateOrderByIdAsc(PullState state);
+
     long countByRepositoryIdAndState(long repositoryId, PullState state);
 
     @Query("select coalesce(max(p.number), 0) from PullRequest p where p.repositoryId = ?1")

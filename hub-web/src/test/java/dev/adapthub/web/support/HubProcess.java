@@ -49,6 +49,19 @@ public final class HubProcess {
 
     /** Starts the hub and waits until it answers its health check. */
     public void start() throws IOException, InterruptedException {
+        start(Map.of());
+    }
+
+    /** Starts the hub with more environment variables (e.g. {@code HUB_BACKUP_DIR}) and waits until it is healthy. */
+    public void start(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        start(extraEnv, START_TIMEOUT);
+    }
+
+    /**
+     * As {@link #start(Map)}, waiting up to {@code timeout} for health: for tests that restart the hub
+     * while their own load (writers retrying) shares the machine's cores with it.
+     */
+    public void start(Map<String, String> extraEnv, Duration timeout) throws IOException, InterruptedException {
         port = freePort();
         starts++;
         log = logDir.resolve("hub-" + starts + ".log");
@@ -65,8 +78,37 @@ public final class HubProcess {
         env.put("HUB_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("HUB_JOB_THREADS", "2");
         env.put("PORT", Integer.toString(port));
+        env.putAll(extraEnv);
         process = builder.start();
-        awaitHealthy();
+        awaitHealthy(timeout);
+    }
+
+    /** What a hub subcommand ({@code backup}, {@code restore}) printed and how it ended. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /**
+     * Runs the hub's main class with {@code args} (a subcommand such as {@code backup --to DIR}) as a
+     * separate JVM, configured like {@link #start()} for {@code database} and {@code dataDir}.
+     */
+    public static CommandResult command(PostgresTestDatabase.Coordinates database, Path dataDir, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", hubClassPath(), "dev.adapthub.AdaptHubApplication"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("adapthub-command", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("HUB_DB_URL", database.url());
+        builder.environment().put("HUB_DB_USER", database.user());
+        builder.environment().put("HUB_DB_PASSWORD", database.password());
+        builder.environment().put("HUB_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", args) + " did not finish in 120 s:\n"
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     /** {@code kill -9} of the hub and anything it started; returns when it is gone. */
@@ -105,8 +147,8 @@ public final class HubProcess {
         return "http://" + ADMIN + ":" + ADMIN_TOKEN + "@127.0.0.1:" + port + "/" + repoPath + ".git";
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
@@ -123,7 +165,7 @@ public final class HubProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the hub did not become healthy in " + START_TIMEOUT.toSeconds() + " s; log "
+        throw new IllegalStateException("the hub did not become healthy in " + timeout.toSeconds() + " s; log "
                 + log + ":\n" + tail());
     }
 
