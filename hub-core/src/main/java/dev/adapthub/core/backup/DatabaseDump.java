@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -145,6 +146,7 @@ final class DatabaseDump {
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
                     row.add(Base64.getEncoder().encodeToString(rs.getBytes(i)));
             case Types.TIMESTAMP_WITH_TIMEZONE -> row.add(rs.getObject(i, OffsetDateTime.class).toInstant().toString());
+            case Types.DATE -> row.add(rs.getObject(i, LocalDate.class).toString());
             case Types.TIMESTAMP -> row.add(withZone(typeName)
                     ? rs.getObject(i, OffsetDateTime.class).toInstant().toString()
                     : rs.getObject(i, LocalDateTime.class).toString());
@@ -204,6 +206,7 @@ final class DatabaseDump {
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
                     insert.setBytes(i, Base64.getDecoder().decode(value.asText()));
             case Types.TIMESTAMP_WITH_TIMEZONE -> insert.setObject(i, utc(value.asText()));
+            case Types.DATE -> insert.setObject(i, LocalDate.parse(value.asText()));
             case Types.TIMESTAMP -> {
                 if (type[2] == 1) {
                     insert.setObject(i, utc(value.asText()));
