@@ -36,10 +36,12 @@ public final class HubProcess {
     private final PostgresTestDatabase.Coordinates database;
     private final Path dataDir;
     private final Path logDir;
+    private final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
     private Process process;
     private Path log;
     private int port;
     private int starts;
+    private String logPrefix = "hub-";
 
     public HubProcess(PostgresTestDatabase.Coordinates database, Path dataDir, Path logDir) {
         this.database = database;
@@ -47,11 +49,20 @@ public final class HubProcess {
         this.logDir = logDir;
     }
 
+    /**
+     * Sets an environment variable of the hub from its next {@link #start()} on (over the defaults
+     * above), e.g. object storage or proxy settings a test needs.
+     */
+    public HubProcess withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     /** Starts the hub and waits until it answers its health check. */
     public void start() throws IOException, InterruptedException {
         port = freePort();
         starts++;
-        log = logDir.resolve("hub-" + starts + ".log");
+        log = logDir.resolve(logPrefix + starts + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", hubClassPath(), "dev.adapthub.AdaptHubApplication"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -65,6 +76,7 @@ public final class HubProcess {
         env.put("HUB_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("HUB_JOB_THREADS", "2");
         env.put("PORT", Integer.toString(port));
+        env.putAll(extraEnv);
         process = builder.start();
         awaitHealthy();
     }
@@ -86,6 +98,12 @@ public final class HubProcess {
                 kill();
             }
         }
+    }
+
+    /** Names this process's log files ({@code name-1.log}, …), for tests that run several hubs in one directory. */
+    public HubProcess named(String name) {
+        logPrefix = name + "-";
+        return this;
     }
 
     public int port() {
