@@ -3,6 +3,7 @@ package dev.adapthub.core.bootstrap;
 import dev.adapthub.core.HubProperties;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.adaptation.AdaptationCatchUp;
+import dev.adapthub.core.common.ConflictException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,10 @@ public class FirstStart implements SmartInitializingSingleton {
         Account account;
         try {
             account = admin.ensureAdmin();
-        } catch (DataIntegrityViolationException raced) {
+        } catch (ConflictException | DataIntegrityViolationException raced) {
             // Another hub process on the same database created the admin at the same moment (replicas
-            // starting together); its transaction won, so this one now finds the admin.
+            // starting together: "The name 'admin' is taken"); its transaction committed before this
+            // one's insert failed, so this one now finds the admin.
             account = admin.ensureAdmin();
         }
         if (properties.demo().enabled()) {

@@ -42,6 +42,7 @@ public final class HubProcess {
     private int port;
     private int starts;
     private String logPrefix = "hub-";
+    private Duration startTimeout = START_TIMEOUT;
 
     public HubProcess(PostgresTestDatabase.Coordinates database, Path dataDir, Path logDir) {
         this.database = database;
@@ -100,6 +101,12 @@ public final class HubProcess {
         }
     }
 
+    /** How long {@link #start()} waits for the health check (150 s unless set), e.g. for hubs starting together. */
+    public HubProcess withStartTimeout(Duration timeout) {
+        startTimeout = timeout;
+        return this;
+    }
+
     /** Names this process's log files ({@code name-1.log}, …), for tests that run several hubs in one directory. */
     public HubProcess named(String name) {
         logPrefix = name + "-";
@@ -124,7 +131,7 @@ public final class HubProcess {
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + startTimeout.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
@@ -141,7 +148,7 @@ public final class HubProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the hub did not become healthy in " + START_TIMEOUT.toSeconds() + " s; log "
+        throw new IllegalStateException("the hub did not become healthy in " + startTimeout.toSeconds() + " s; log "
                 + log + ":\n" + tail());
     }
 
