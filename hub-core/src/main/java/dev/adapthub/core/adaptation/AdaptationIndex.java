@@ -6,6 +6,7 @@ import dev.adapthub.chips.config.InferenceConfig;
 import dev.adapthub.chips.config.InferenceConfigParser;
 import dev.adapthub.chips.spi.ChipBackendProvider;
 import dev.adapthub.core.chip.ChipCenter;
+import dev.adapthub.core.cluster.ClusterGenerations;
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.measured.MeasuredResults;
 import dev.adapthub.core.repo.Repo;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +31,6 @@ import dev.adapthub.core.event.AdaptationChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The index of validated inference configs on default branches. {@link #reindex} validates every
@@ -40,11 +38,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * inputs changed (backend or catalog version, the file, the model's {@code config.json}) so pages
  * show them as stale until the background job ({@link AdaptationJobs}) validates them again.
  *
- * <p>{@link #generation()} grows with every change, so readers can cache what they compute
- * from the index (the matrix) and notice when it is out of date.
+ * <p>{@link #generation()} grows with every change, in whichever hub process it happened
+ * ({@link ClusterGenerations}), so readers can cache what they compute from the index (the
+ * matrix, the anonymous page cache) and notice when it is out of date.
  */
 @Service
 public class AdaptationIndex {
+
+    /** The {@link ClusterGenerations} topic of the index: what the matrix and the anonymous page cache follow. */
+    static final String GENERATION = "adaptation-index";
 
     private static final Logger log = LoggerFactory.getLogger(AdaptationIndex.class);
 
@@ -54,13 +56,14 @@ public class AdaptationIndex {
     private final ChipCenter chips;
     private final Clock clock;
     private final MeasuredResults measured;
-    private final AtomicLong generation = new AtomicLong();
+    private final ClusterGenerations generations;
 
     private final ApplicationEventPublisher events;
 
     AdaptationIndex(AdaptationValidations rows, RepoFiles files, ConfigValidations validations, ChipCenter chips,
-            Clock clock, MeasuredResults measured, ApplicationEventPublisher events) {
+            Clock clock, MeasuredResults measured, ApplicationEventPublisher events, ClusterGenerations generations) {
         this.events = events;
+        this.generations = generations;
         this.rows = rows;
         this.files = files;
         this.validations = validations;
@@ -257,25 +260,15 @@ public class AdaptationIndex {
                 .filter(r -> r.chip().equals(chip) && r.fileName().equals(file)).findFirst();
     }
 
-    /** Grows with every change to the index. */
+    /** Grows with every change to the index, made by this hub process or another on the same database. */
     public long generation() {
-        return generation.get();
+        return generations.current(GENERATION);
     }
 
     /** Counts a change once it is visible to other transactions, so no reader caches a result older than its number. */
     private void bump(int changes) {
-        if (changes == 0) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    generation.incrementAndGet();
-                }
-            });
-        } else {
-            generation.incrementAndGet();
+        if (changes > 0) {
+            generations.changed(GENERATION);
         }
     }
 }

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
  * repositories never appear, whoever asks, so the page and its JSON can be cached and served
  * without a token.
  *
- * <p>The entries are computed once per index {@link AdaptationIndex#generation() generation}
- * (and at most {@link #MAX_AGE} old, for changes the index does not count: renames, deletions,
- * other hub processes); filtering a request's view is a pass over them in memory.
+ * <p>The entries are computed once per index {@link AdaptationIndex#generation() generation},
+ * which every hub process on the database moves (and at most {@link #MAX_AGE} old, for changes the
+ * index does not count: renames, deletions, visibility); filtering a request's view is a pass
+ * over them in memory.
  */
 @Service
 public class AdaptationMatrix {

@@ -3,7 +3,9 @@ package dev.adapthub.core.bootstrap;
 import dev.adapthub.core.HubProperties;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.adaptation.AdaptationCatchUp;
+import dev.adapthub.core.common.ConflictException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,15 @@ public class FirstStart implements SmartInitializingSingleton {
 
     /** Ensures the admin and, when enabled, the demo content; safe to call again. */
     public void run() {
-        Account account = admin.ensureAdmin();
+        Account account;
+        try {
+            account = admin.ensureAdmin();
+        } catch (ConflictException | DataIntegrityViolationException raced) {
+            // Another hub process on the same database created the admin at the same moment (replicas
+            // starting together: "The name 'admin' is taken"); its transaction committed before this
+            // one's insert failed, so this one now finds the admin.
+            account = admin.ensureAdmin();
+        }
         if (properties.demo().enabled()) {
             demo.seed(account);
         }

@@ -2,6 +2,7 @@ package dev.adapthub.web.security;
 
 import dev.adapthub.core.account.AccountId;
 import dev.adapthub.core.account.AccountService;
+import dev.adapthub.core.cluster.ClusterSecrets;
 import dev.adapthub.git.http.UploadLinks;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -34,8 +34,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * only for that path, so the upload still passes the repository's write check; the LFS store
  * accepts only bytes whose SHA-256 is the object's name.
  * <p>
- * The key is {@code hub.lfs.upload-link-secret} (set it when several hub processes serve one
- * site), else random per process: links die with a restart, and clients ask for new ones.
+ * The key is {@code hub.lfs.upload-link-secret} when set, else the cluster's shared key
+ * {@code lfs-upload-link} ({@link ClusterSecrets}: {@code HUB_SECRET_LFS_UPLOAD_LINK}, or generated
+ * once and kept in the database), so a link signed by one hub process works on every other and
+ * after restarts.
  */
 @Component
 public class SignedUploadLinks implements UploadLinks {
@@ -43,19 +45,28 @@ public class SignedUploadLinks implements UploadLinks {
     static final String PARAMETER = "hub_upload";
     private static final long VALID_SECONDS = 3600;
 
-    private final byte[] key;
+    private final String configured;
+    private final ClusterSecrets secrets;
     private final Clock clock;
     private final AccountService accounts;
+    private volatile byte[] key;
 
-    SignedUploadLinks(@Value("${hub.lfs.upload-link-secret:}") String secret, Clock clock, AccountService accounts) {
+    SignedUploadLinks(@Value("${hub.lfs.upload-link-secret:}") String secret, ClusterSecrets secrets, Clock clock,
+            AccountService accounts) {
+        this.configured = secret;
+        this.secrets = secrets;
         this.clock = clock;
         this.accounts = accounts;
-        if (secret.isBlank()) {
-            this.key = new byte[32];
-            new SecureRandom().nextBytes(key);
-        } else {
-            this.key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Read on first use, not at construction: the shared key may have to be stored first. */
+    private byte[] key() {
+        byte[] known = key;
+        if (known == null) {
+            known = configured.isBlank() ? secrets.key("lfs-upload-link") : configured.getBytes(StandardCharsets.UTF_8);
+            key = known;
         }
+        return known;
     }
 
     @Override
@@ -73,7 +84,7 @@ public class SignedUploadLinks implements UploadLinks {
     private String mac(String path, String claim) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             byte[] digest = mac.doFinal(("PUT\n" + path + "\n" + claim).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {

@@ -36,15 +36,27 @@ public final class HubProcess {
     private final PostgresTestDatabase.Coordinates database;
     private final Path dataDir;
     private final Path logDir;
+    private final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
     private Process process;
     private Path log;
     private int port;
     private int starts;
+    private String logPrefix = "hub-";
+    private Duration startTimeout = START_TIMEOUT;
 
     public HubProcess(PostgresTestDatabase.Coordinates database, Path dataDir, Path logDir) {
         this.database = database;
         this.dataDir = dataDir;
         this.logDir = logDir;
+    }
+
+    /**
+     * Sets an environment variable of the hub from its next {@link #start()} on (over the defaults
+     * above), e.g. object storage or proxy settings a test needs.
+     */
+    public HubProcess withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
     }
 
     /** Starts the hub and waits until it answers its health check. */
@@ -54,17 +66,17 @@ public final class HubProcess {
 
     /** Starts the hub with more environment variables (e.g. {@code HUB_BACKUP_DIR}) and waits until it is healthy. */
     public void start(Map<String, String> extraEnv) throws IOException, InterruptedException {
-        start(extraEnv, START_TIMEOUT);
+        start(extraEnv, startTimeout);
     }
 
     /**
      * As {@link #start(Map)}, waiting up to {@code timeout} for health: for tests that restart the hub
      * while their own load (writers retrying) shares the machine's cores with it.
      */
-    public void start(Map<String, String> extraEnv, Duration timeout) throws IOException, InterruptedException {
+    public void start(Map<String, String> moreEnv, Duration timeout) throws IOException, InterruptedException {
         port = freePort();
         starts++;
-        log = logDir.resolve("hub-" + starts + ".log");
+        log = logDir.resolve(logPrefix + starts + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", hubClassPath(), "dev.adapthub.AdaptHubApplication"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -79,6 +91,7 @@ public final class HubProcess {
         env.put("HUB_JOB_THREADS", "2");
         env.put("PORT", Integer.toString(port));
         env.putAll(extraEnv);
+        env.putAll(moreEnv);
         process = builder.start();
         awaitHealthy(timeout);
     }
@@ -128,6 +141,18 @@ public final class HubProcess {
                 kill();
             }
         }
+    }
+
+    /** How long {@link #start()} waits for the health check (150 s unless set), e.g. for hubs starting together. */
+    public HubProcess withStartTimeout(Duration timeout) {
+        startTimeout = timeout;
+        return this;
+    }
+
+    /** Names this process's log files ({@code name-1.log}, …), for tests that run several hubs in one directory. */
+    public HubProcess named(String name) {
+        logPrefix = name + "-";
+        return this;
     }
 
     public int port() {
