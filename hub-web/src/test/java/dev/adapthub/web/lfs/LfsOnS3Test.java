@@ -13,6 +13,7 @@ import dev.adapthub.git.lfs.LfsOid;
 import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepositoryStore;
+import dev.adapthub.web.hf.HfJsClient;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.S3ProxyServer;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * Git LFS objects in an S3-compatible bucket (a real S3Proxy): git-lfs pushes and pulls 256 MiB
  * with the bytes going straight between git-lfs and the bucket through presigned links;
  * {@code /resolve} answers 302 with the Hugging Face headers; the {@code @huggingface/hub} client
- * round-trips; a tampered upload, a size lie and a wrong oid are refused and leave nothing; an
+ * round-trips (it PUTs to the presigned link and calls no verify action: the commit checks the
+ * upload); a tampered upload, a size lie and a wrong oid are refused and leave nothing; an
  * expired link is refused and a fresh one works; an oid opens nothing in a repository that did not
  * upload it; {@code lfs-to-s3} copies a file store and checks every object.
  */
@@ -53,7 +56,7 @@ import tools.jackson.databind.JsonNode;
 class LfsOnS3Test {
 
     static final String BUCKET = "lfs-test";
-    /** Short, so the expiry test waits little; git-lfs treats links expiring within 5 s as expired. */
+    /** Short, so the expiry test waits little; long enough that git-lfs starts each transfer within it. */
     static final int TTL_SECONDS = 8;
     static final S3ProxyServer S3 = S3ProxyServer.start(BUCKET);
 
@@ -291,6 +294,27 @@ class LfsOnS3Test {
         assertThat(stagedUploads(eve)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lfs_repository_objects WHERE oid = ?", Integer.class,
                 oid)).isEqualTo(2);
+    }
+
+    @Test
+    void theHuggingFaceJsClientUploadsAndDownloadsThroughTheBucket() throws Exception {
+        HfJsClient.install();
+        Account grace = accounts.create("s3js");
+
+        HfJsClient.Result node = HfJsClient.script("roundtrip.mjs", Map.of("HUB_URL", "http://localhost:" + port,
+                "HF_TOKEN", accounts.token(grace, TokenScope.WRITE), "REPO_NAME", "via-s3"), 180);
+
+        assertThat(node.exitCode()).as(node.output()).isZero();
+        Map<String, Object> seen = node.lastJson();
+        assertThat(seen).containsEntry("bigIdentical", true).containsEntry("smallIdentical", true)
+                .containsEntry("datasetIdentical", true);
+        // The client PUT the 12 MiB straight into the bucket (it calls no verify action): the commit checked it.
+        String oid = (String) seen.get("bigSha256");
+        assertThat(Files.size(objectFile(oid))).isEqualTo(12L << 20);
+        Repo repo = repos.get(RepoKind.MODEL, grace.name(), "via-s3", grace);
+        assertThat(lfs.forRepository(repos.storageOf(repo)).size(new LfsOid(oid))).hasValue(12L << 20);
+        System.out.printf("@huggingface/hub through S3Proxy: uploadFiles (12 MiB) %s ms, downloadFile %s ms%n",
+                seen.get("uploadMs"), seen.get("downloadMs"));
     }
 
     @Test
