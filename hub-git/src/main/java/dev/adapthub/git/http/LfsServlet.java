@@ -141,6 +141,14 @@ public final class LfsServlet extends HttpServlet {
         if (request.operation.equals("upload") && !mayUpload(req, res, repo, request.refName())) {
             return;
         }
+        if (request.operation.equals("download") && !writeAccess.mayDownload(req, repo)) {
+            if (req.getRemoteUser() == null) {
+                unauthorized(res);
+            } else {
+                error(res, 403, "this repository is gated: only those it admits may download its files");
+            }
+            return;
+        }
         String url = req.getRequestURL().toString();
         String objectsUrl = url.substring(0, url.length() - "batch".length());
         json(res, 200, LfsBatch.process(request, store, objectsUrl, req.getHeader("Authorization"),

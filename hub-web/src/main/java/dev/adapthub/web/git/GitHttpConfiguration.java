@@ -31,11 +31,11 @@ class GitHttpConfiguration {
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
             @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs,
-            SignedUploadLinks uploadLinks, PullRequestService pulls) {
+            SignedUploadLinks uploadLinks, PullRequestService pulls, RepoSettingsService settings) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
         GitHttpServlet servlet = GitServletFactory.createWithLfs(store, new HubRepositoryLookup(repos), receive,
-                lfs, new LfsWriteAccess(repos, current, pulls, uploadLinks), uploadLinks, "AdaptHub");
+                lfs, new LfsWriteAccess(repos, current, pulls, uploadLinks, settings), uploadLinks, "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");

@@ -37,16 +37,22 @@ final class LfsHttp {
 
     /** POSTs a batch request for one object of {@code repoPath} and answers the object's part of the response. */
     JsonNode batch(String repoPath, String user, String token, String operation, String oid, long size) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("operation", operation, "transfers", List.of("basic"),
-                "objects", List.of(Map.of("oid", oid, "size", size))));
-        Answer answer = send(HttpRequest.newBuilder(URI.create(hub + "/" + repoPath + ".git/info/lfs/objects/batch"))
-                .header("Authorization", basic(user, token)).header("Accept", "application/vnd.git-lfs+json")
-                .header("Content-Type", "application/vnd.git-lfs+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Answer answer = batchAnswer(repoPath, user, token, operation, oid, size);
         if (answer.status() != 200) {
             throw new AssertionError("batch answered " + answer.status() + ": " + answer.body());
         }
         return answer.json().get("objects").get(0);
+    }
+
+    /** The whole answer of a batch request for one object. */
+    Answer batchAnswer(String repoPath, String user, String token, String operation, String oid, long size)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of("operation", operation, "transfers", List.of("basic"),
+                "objects", List.of(Map.of("oid", oid, "size", size))));
+        return send(HttpRequest.newBuilder(URI.create(hub + "/" + repoPath + ".git/info/lfs/objects/batch"))
+                .header("Authorization", basic(user, token)).header("Accept", "application/vnd.git-lfs+json")
+                .header("Content-Type", "application/vnd.git-lfs+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Calls an action ({@code href} and its {@code header}s) with {@code method}. */

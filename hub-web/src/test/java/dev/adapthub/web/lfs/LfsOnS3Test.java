@@ -7,7 +7,10 @@ import dev.adapthub.core.lfs.LfsToS3Migration;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.RepoGate;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettings;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.git.lfs.LfsOid;
 import dev.adapthub.git.lfs.LfsPointerFile;
@@ -49,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * round-trips (it PUTs to the presigned link and calls no verify action: the commit checks the
  * upload); a tampered upload, a size lie and a wrong oid are refused and leave nothing; an
  * expired link is refused and a fresh one works; an oid opens nothing in a repository that did not
- * upload it; {@code lfs-to-s3} copies a file store and checks every object.
+ * upload it, and a gated repository's links pass its gate; {@code lfs-to-s3} copies a file store and checks every object.
  */
 @HubWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +81,7 @@ class LfsOnS3Test {
     @Autowired RepositoryStore store;
     @Autowired LfsToS3Migration migration;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RepoSettingsService settings;
 
     private record Owner(Account account, String token, Repo repo) {
     }
@@ -292,6 +296,15 @@ class LfsOnS3Test {
         assertThat(http.batch(eve.repo().urlPath(), eve.account().name(), eve.token(), "download", oid,
                 content.length).get("actions").get("download")).isNotNull();
         assertThat(stagedUploads(eve)).isZero();
+
+        // A gated repository hands out links only to those its gate admits: a link bypasses the hub.
+        settings.update(eve.account(), eve.repo(), new RepoSettings(null, RepoGate.MANUAL, null));
+        LfsHttp.Answer refused = http.batchAnswer(eve.repo().urlPath(), dave.account().name(), dave.token(),
+                "download", oid, content.length);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("gated");
+        assertThat(http.batch(eve.repo().urlPath(), eve.account().name(), eve.token(), "download", oid,
+                content.length).get("actions").get("download")).isNotNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lfs_repository_objects WHERE oid = ?", Integer.class,
                 oid)).isEqualTo(2);
     }

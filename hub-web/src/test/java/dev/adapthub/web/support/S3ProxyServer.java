@@ -46,7 +46,7 @@ public final class S3ProxyServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts S3Proxy with these (empty) buckets and waits until it answers (at most 60 s). */
+    /** Starts S3Proxy with these (empty) buckets and waits until it answers (at most 180 s). */
     public static S3ProxyServer start(String... buckets) {
         try {
             Path dir = Files.createTempDirectory("adapthub-s3proxy");
@@ -71,7 +71,7 @@ public final class S3ProxyServer implements AutoCloseable {
                     "--properties", properties.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             S3ProxyServer server = new S3ProxyServer(process, port, data, log);
-            server.awaitListening(Duration.ofSeconds(60));
+            server.awaitListening(Duration.ofSeconds(180)); // generous: a loaded CI machine starts it slowly
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start S3Proxy", e);
