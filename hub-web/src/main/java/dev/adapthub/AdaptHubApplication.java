@@ -18,6 +18,9 @@ public class AdaptHubApplication {
         if (dataDir != null && !dataDir.isBlank() && System.getProperty("hub.data-dir") == null) {
             System.setProperty("hub.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
         }
+        if (args.length > 0 && args[0].equals(dev.adapthub.web.lfs.LfsToS3Command.NAME)) {
+            System.exit(dev.adapthub.web.lfs.LfsToS3Command.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(AdaptHubApplication.class, args);
     }
 }

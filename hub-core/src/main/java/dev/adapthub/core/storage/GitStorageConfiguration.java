@@ -5,6 +5,7 @@ import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.refs.RefUpdater;
 import dev.adapthub.git.store.RepositoryStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +18,12 @@ public class GitStorageConfiguration {
         return new RepositoryStore(properties.dataDir().resolve("git"));
     }
 
-    /** Each repository's Git LFS objects, inside its bare repository; one limit for uploads. */
+    /**
+     * Each repository's Git LFS objects, inside its bare repository; one limit for uploads. With a
+     * bucket configured, {@link dev.adapthub.core.lfs.S3LfsConfiguration} provides them instead.
+     */
     @Bean
+    @ConditionalOnExpression("'${hub.lfs.s3.bucket:}'.isBlank()")
     LfsStores lfsStores(RepositoryStore store, @Value("${hub.lfs.max-object-bytes:53687091200}") long maxObjectBytes) {
         return LfsStores.insideRepositories(store, maxObjectBytes);
     }

@@ -1,20 +1,24 @@
 package dev.adapthub.git.http;
 
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.lfs.LfsLink;
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsOid;
-import dev.adapthub.git.lfs.LfsStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
  * The Git LFS batch API (basic transfer) as plain data: request in, response out. Per-object
  * problems (malformed oid, negative size, missing object, over the limit) become per-object
- * errors as the spec asks, so one bad object does not fail the others.
+ * errors as the spec asks, so one bad object does not fail the others. When the store hands out
+ * direct links (presigned URLs of an object store), the transfer actions point there, without the
+ * caller's credentials; the verify action always points at the hub, which checks the bytes.
  */
 final class LfsBatch {
     static final int MAX_OBJECTS = 1000;
@@ -107,13 +111,13 @@ final class LfsBatch {
      * @param objectsUrl absolute URL of {@code …/info/lfs/objects/}, ending with a slash
      * @param authorization the caller's {@code Authorization} header to repeat in actions, or null
      */
-    static Response process(Request request, LfsStore store, String objectsUrl, String authorization)
+    static Response process(Request request, LfsObjectStore store, String objectsUrl, String authorization)
             throws GitException {
         return process(request, store, objectsUrl, authorization, UnaryOperator.identity());
     }
 
     /** @param uploadHref turns an upload link into the one to answer (e.g. signed) */
-    static Response process(Request request, LfsStore store, String objectsUrl, String authorization,
+    static Response process(Request request, LfsObjectStore store, String objectsUrl, String authorization,
             UnaryOperator<String> uploadHref) throws GitException {
         Response response = new Response();
         boolean upload = request.operation.equals("upload");
@@ -139,7 +143,9 @@ final class LfsBatch {
                 } else if (stored.isEmpty() || stored.getAsLong() != spec.size) {
                     result.authenticated = Boolean.TRUE;
                     result.actions = new LinkedHashMap<>();
-                    result.actions.put("upload", action(uploadHref.apply(objectsUrl + oid), authorization));
+                    Optional<LfsLink> direct = store.uploadLink(oid, spec.size);
+                    result.actions.put("upload", direct.isPresent() ? action(direct.get())
+                            : action(uploadHref.apply(objectsUrl + oid), authorization));
                     result.actions.put("verify", action(objectsUrl + "verify", authorization));
                 }
                 // Already stored with this size: no actions tells the client to skip it.
@@ -150,10 +156,20 @@ final class LfsBatch {
                         + spec.size);
             } else {
                 result.authenticated = Boolean.TRUE;
-                result.actions = Map.of("download", action(objectsUrl + oid, authorization));
+                Optional<LfsLink> direct = store.downloadLink(oid, null);
+                result.actions = Map.of("download", direct.isPresent() ? action(direct.get())
+                        : action(objectsUrl + oid, authorization));
             }
         }
         return response;
+    }
+
+    /** A presigned link authorizes itself: an Authorization header beside it would be refused. */
+    private static Action action(LfsLink link) {
+        Action action = new Action();
+        action.href = link.href().toString();
+        action.expires_in = (int) Math.min(Integer.MAX_VALUE, link.expiresInSeconds());
+        return action;
     }
 
     private static Action action(String href, String authorization) {

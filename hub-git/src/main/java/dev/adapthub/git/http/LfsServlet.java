@@ -5,7 +5,7 @@ import dev.adapthub.git.GitInvalidInputException;
 import dev.adapthub.git.GitNotFoundException;
 import dev.adapthub.git.GitTooLargeException;
 import dev.adapthub.git.lfs.LfsOid;
-import dev.adapthub.git.lfs.LfsStore;
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepoId;
 
@@ -88,7 +88,7 @@ public final class LfsServlet extends HttpServlet {
             return;
         }
         String rest = path.substring(at + MARKER.length());
-        LfsStore store = stores.forRepository(repo.get());
+        LfsObjectStore store = stores.forRepository(repo.get());
         try {
             String method = req.getMethod();
             if (rest.equals("objects/batch") && method.equals("POST")) {
@@ -125,7 +125,7 @@ public final class LfsServlet extends HttpServlet {
         }
     }
 
-    private void batch(HttpServletRequest req, HttpServletResponse res, RepoId repo, LfsStore store)
+    private void batch(HttpServletRequest req, HttpServletResponse res, RepoId repo, LfsObjectStore store)
             throws IOException, GitException {
         LfsBatch.Request request;
         try (Reader body = new InputStreamReader(limited(req.getInputStream()), StandardCharsets.UTF_8)) {
@@ -141,13 +141,21 @@ public final class LfsServlet extends HttpServlet {
         if (request.operation.equals("upload") && !mayUpload(req, res, repo, request.refName())) {
             return;
         }
+        if (request.operation.equals("download") && !writeAccess.mayDownload(req, repo)) {
+            if (req.getRemoteUser() == null) {
+                unauthorized(res);
+            } else {
+                error(res, 403, "this repository is gated: only those it admits may download its files");
+            }
+            return;
+        }
         String url = req.getRequestURL().toString();
         String objectsUrl = url.substring(0, url.length() - "batch".length());
         json(res, 200, LfsBatch.process(request, store, objectsUrl, req.getHeader("Authorization"),
                 href -> uploadLinks.sign(req, href)));
     }
 
-    private void verify(HttpServletRequest req, HttpServletResponse res, LfsStore store)
+    private void verify(HttpServletRequest req, HttpServletResponse res, LfsObjectStore store)
             throws IOException, GitException {
         LfsBatch.ObjectSpec spec;
         try (Reader body = new InputStreamReader(limited(req.getInputStream()), StandardCharsets.UTF_8)) {
@@ -170,7 +178,7 @@ public final class LfsServlet extends HttpServlet {
         }
     }
 
-    private static void download(HttpServletResponse res, LfsStore store, LfsOid oid) throws IOException, GitException {
+    private static void download(HttpServletResponse res, LfsObjectStore store, LfsOid oid) throws IOException, GitException {
         OptionalLong size = store.size(oid);
         if (size.isEmpty()) {
             throw new GitNotFoundException("object " + oid + " does not exist on the server");

@@ -22,4 +22,14 @@ public interface WriteAccess {
     default boolean mayUpload(HttpServletRequest request, RepoId repository, String refName) {
         return mayWrite(request, repository);
     }
+
+    /**
+     * Whether the caller, who may read the repository, may also be handed its objects by a download
+     * batch request. Asked because a store's download links (presigned URLs of a bucket) do not come
+     * back to the hub, so a restriction on downloads (a gated repository) must hold here. By
+     * default, every reader may.
+     */
+    default boolean mayDownload(HttpServletRequest request, RepoId repository) {
+        return true;
+    }
 }

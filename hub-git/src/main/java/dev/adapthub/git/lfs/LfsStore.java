@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * name. Uploads stream into a temporary file beside the store while hashing, and are moved into
  * place atomically only when size and hash match; a failed or mismatching upload leaves nothing.
  */
-public final class LfsStore {
+public final class LfsStore implements LfsObjectStore {
     private final Path root;
     private final Path tmp;
     private final long maxObjectBytes;
@@ -40,6 +40,7 @@ public final class LfsStore {
         this.maxObjectBytes = maxObjectBytes;
     }
 
+    @Override
     public long maxObjectBytes() {
         return maxObjectBytes;
     }
@@ -51,6 +52,7 @@ public final class LfsStore {
     }
 
     /** The object's size, or empty when it is not stored. */
+    @Override
     public OptionalLong size(LfsOid oid) throws GitException {
         try {
             return OptionalLong.of(Files.size(path(oid)));
@@ -61,11 +63,13 @@ public final class LfsStore {
         }
     }
 
+    @Override
     public boolean contains(LfsOid oid) throws GitException {
         return size(oid).isPresent();
     }
 
     /** @throws GitNotFoundException when the object is not stored */
+    @Override
     public InputStream open(LfsOid oid) throws GitException {
         try {
             return Files.newInputStream(path(oid));
@@ -83,6 +87,7 @@ public final class LfsStore {
      * @throws GitInvalidInputException when the content's hash or size differs from the declaration
      * @throws GitTooLargeException when the content exceeds the limit
      */
+    @Override
     public void put(LfsOid oid, long expectedSize, InputStream content) throws GitException {
         if (expectedSize > maxObjectBytes) {
             throw tooLarge(expectedSize);

@@ -3,8 +3,8 @@ package dev.adapthub.git.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsOid;
-import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.ReceiveSettings;
 import dev.adapthub.git.refs.RefUpdater;
@@ -107,7 +107,7 @@ class LfsOverHttpTest {
         long pushMs = (System.nanoTime() - started) / 1_000_000;
 
         RepoId id = hub.names.get("alice/lfs");
-        LfsStore objects = lfs.forRepository(id);
+        LfsObjectStore objects = lfs.forRepository(id);
         LfsOid oid = new LfsOid(sha256(weights));
         assertThat(objects.size(oid)).hasValue(weights.length);
         assertThat(store.directory(id).resolve("lfs/objects")).isDirectory();

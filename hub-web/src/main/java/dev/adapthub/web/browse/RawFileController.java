@@ -10,8 +10,8 @@ import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsPointerFile;
-import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.BlobContent;
 import dev.adapthub.web.repo.CurrentAccount;
@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * {@code X-Linked-Etag} and {@code X-Linked-Size}), single {@code Range} requests and
  * {@code If-None-Match}. Errors carry {@code X-Error-Code} (RepoNotFound, RevisionNotFound,
  * EntryNotFound) and {@code X-Error-Message}.
+ * <p>
+ * With LFS objects in a bucket, {@code /resolve} of an LFS file answers 302 to a presigned link
+ * ({@link LfsRedirect}), the headers above on that first answer.
  * <p>
  * Content is never served as HTML: text is {@code text/plain} with {@code nosniff}, so a user's file
  * cannot run as a page of the hub.
@@ -136,7 +139,7 @@ class RawFileController {
 
     private void serveLfs(Repo repo, BlobContent blob, LfsPointerFile pointer, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        LfsStore store = lfs.forRepository(repos.storageOf(repo));
+        LfsObjectStore store = lfs.forRepository(repos.storageOf(repo));
         OptionalLong stored;
         try {
             stored = store.size(pointer.oid());
@@ -151,6 +154,9 @@ class RawFileController {
         String etag = quote(pointer.oid().hex());
         response.setHeader("X-Linked-Etag", etag);
         response.setHeader("X-Linked-Size", Long.toString(pointer.size()));
+        if (LfsRedirect.sent(store, pointer.oid(), blob.entry().name(), etag, request, response)) {
+            return;
+        }
         Body body = new Body(stored.getAsLong(), () -> {
             try {
                 return store.open(pointer.oid());

@@ -35,7 +35,8 @@ class GitHttpConfiguration {
             CurrentAccount current,
             @Value("${hub.git.max-push-bytes:2147483648}") long maxPushBytes,
             @Value("${hub.git.max-file-bytes:104857600}") long maxFileBytes, LfsStores lfs,
-            SignedUploadLinks uploadLinks, PullRequestService pulls, DownloadCounter downloads, HubMetrics metrics) {
+            SignedUploadLinks uploadLinks, PullRequestService pulls, DownloadCounter downloads, HubMetrics metrics,
+            RepoSettingsService settings) {
         ReceivePackConfigurator receive = new ReceivePackConfigurator(rules, rules,
                 new ReceiveSettings(maxPushBytes, maxFileBytes));
         HubRepositoryLookup lookup = new HubRepositoryLookup(repos);
@@ -43,7 +44,7 @@ class GitHttpConfiguration {
         // Fresh clones count as downloads (CloneCounting states the rule).
         git.setUploadPackFactory(new CloneCounting(downloads, metrics));
         GitHttpServlet servlet = new GitHttpServlet(git, new LfsServlet(lfs, lookup,
-                new LfsWriteAccess(repos, current, pulls, uploadLinks), uploadLinks), "AdaptHub");
+                new LfsWriteAccess(repos, current, pulls, uploadLinks, settings), uploadLinks), "AdaptHub");
         ServletRegistrationBean<GitHttpServlet> registration = new ServletRegistrationBean<>(servlet,
                 GitHttpFilter.MOUNT + "/*");
         registration.setName("git");

@@ -76,7 +76,8 @@ class GitHttpFilter extends OncePerRequestFilter {
             return;
         }
         // A gated repository's files: clones, fetches and LFS downloads pass the same gate as /resolve
-        // (uploads to signed LFS links and batch requests do not: what they hand out is gated itself).
+        // (uploads to signed LFS links and batch requests do not: download batches pass the gate in
+        // LfsWriteAccess.mayDownload, since their links may point at a bucket the hub never sees again).
         boolean download = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
                 || git.protocolPath().equals("/git-upload-pack");
         if (download && !push) {

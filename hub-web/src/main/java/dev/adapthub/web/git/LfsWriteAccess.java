@@ -5,6 +5,7 @@ import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.git.http.WriteAccess;
 import dev.adapthub.git.refs.RefNames;
 import dev.adapthub.git.store.RepoId;
@@ -20,7 +21,8 @@ import java.util.OptionalLong;
  * same rule as a push), and a pull request's author for pushes to its {@code refs/pr/{n}} (the
  * rule of {@link PullRequestService#refusePrPush}), so a reader's PR can carry large files. The
  * upload itself (a PUT to the link the batch answer gave) is allowed when the link was signed
- * for the caller, since the batch request had passed this check.
+ * for the caller, since the batch request had passed this check. A download batch passes a gated
+ * repository's gate, since its links may point at a bucket the hub does not see again.
  */
 class LfsWriteAccess implements WriteAccess {
 
@@ -28,8 +30,11 @@ class LfsWriteAccess implements WriteAccess {
     private final CurrentAccount current;
     private final PullRequestService pulls;
     private final SignedUploadLinks links;
+    private final RepoSettingsService settings;
 
-    LfsWriteAccess(RepoService repos, CurrentAccount current, PullRequestService pulls, SignedUploadLinks links) {
+    LfsWriteAccess(RepoService repos, CurrentAccount current, PullRequestService pulls, SignedUploadLinks links,
+            RepoSettingsService settings) {
+        this.settings = settings;
         this.repos = repos;
         this.current = current;
         this.pulls = pulls;
@@ -53,6 +58,14 @@ class LfsWriteAccess implements WriteAccess {
         }
         return writer(repository).map(w -> pulls.refusePrPush(w.repo(), number.getAsLong(), w.account(),
                 w.permission()).isEmpty()).orElse(false);
+    }
+
+    /** A gated repository's objects pass its gate, as its clones and /resolve do ({@link GitHttpFilter}). */
+    @Override
+    public boolean mayDownload(HttpServletRequest request, RepoId repository) {
+        Account viewer = current.of(GitHttpFilter.user());
+        return repos.findByStorage(repository)
+                .map(repo -> settings.gate(repo, viewer) == RepoSettingsService.GateDecision.OPEN).orElse(false);
     }
 
     private record Caller(Repo repo, Account account, RepoPermission permission) { }

@@ -12,8 +12,8 @@ import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsPointerFile;
-import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.RefListing;
 import dev.adapthub.git.write.Content;
@@ -164,7 +164,7 @@ class HfCommitController {
     }
 
     private List<FileChange> changes(Repo repo, NdjsonCommit body) {
-        LfsStore store = lfs.forRepository(repos.storageOf(repo));
+        LfsObjectStore store = lfs.forRepository(repos.storageOf(repo));
         List<FileChange> changes = new ArrayList<>();
         for (NdjsonCommit.Operation operation : body.operations()) {
             changes.add(change(store, operation));
@@ -172,7 +172,7 @@ class HfCommitController {
         return changes;
     }
 
-    private static FileChange change(LfsStore store, NdjsonCommit.Operation operation) {
+    private static FileChange change(LfsObjectStore store, NdjsonCommit.Operation operation) {
         if (operation instanceof NdjsonCommit.InlineFile f) {
             return new FileChange.Put(f.path(), f.content());
         }
@@ -186,7 +186,7 @@ class HfCommitController {
     }
 
     /** The pointer file of an LFS object that is in this repository's store with the declared size. */
-    private static byte[] pointer(LfsStore store, NdjsonCommit.LfsFile file) {
+    private static byte[] pointer(LfsObjectStore store, NdjsonCommit.LfsFile file) {
         OptionalLong stored;
         try {
             stored = store.size(file.oid());

@@ -18,21 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
  * between runs), and a way to run a script of {@code src/test/resources/hf-client} with it. Needs
  * node and npm: in CI their absence fails the test, elsewhere it is skipped with the reason.
  */
-final class HfJsClient {
+public final class HfJsClient {
 
     static final String VERSION = HuggingFaceJsClientTest.CLIENT_VERSION;
     private static final Path DIR = Path.of("target", "hf-client").toAbsolutePath();
 
     /** What a script printed and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
 
-        String output() {
+        public String output() {
             return stdout + "\n" + stderr;
         }
 
         /** The last line of the output, parsed as the JSON object the scripts end with. */
         @SuppressWarnings("unchecked")
-        Map<String, Object> lastJson() {
+        public Map<String, Object> lastJson() {
             String last = stdout.strip().lines().reduce((a, b) -> b).orElse("{}");
             return JsonMapper.builder().build().readValue(last, Map.class);
         }
@@ -41,7 +41,7 @@ final class HfJsClient {
     private HfJsClient() {
     }
 
-    static void install() throws Exception {
+    public static void install() throws Exception {
         GitCli.requireOnPath("node");
         GitCli.requireOnPath("npm");
         Path installed = DIR.resolve("node_modules/@huggingface/hub/package.json");
@@ -56,7 +56,7 @@ final class HfJsClient {
     }
 
     /** Runs {@code hf-client/<script>} from the test resources with node and the given environment. */
-    static Result script(String script, Map<String, String> env, int seconds) throws Exception {
+    public static Result script(String script, Map<String, String> env, int seconds) throws Exception {
         try (InputStream in = HfJsClient.class.getResourceAsStream("/hf-client/" + script)) {
             Files.write(DIR.resolve(script), in.readAllBytes());
         }

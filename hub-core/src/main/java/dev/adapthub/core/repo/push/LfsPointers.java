@@ -5,8 +5,8 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.GitErrors;
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsPointerFile;
-import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.receive.LfsPointerCheck;
 import dev.adapthub.git.store.RepositoryStore;
@@ -41,7 +41,7 @@ public class LfsPointers {
 
     /** Why a pushed ref update may not happen, or empty. Reads only the blobs the push introduces. */
     Optional<String> refusal(Repo repo, ReceiveCommand command) {
-        LfsStore objects = lfs.forRepository(repos.storageOf(repo));
+        LfsObjectStore objects = lfs.forRepository(repos.storageOf(repo));
         try (Repository git = store.open(repos.storageOf(repo))) {
             return LfsPointerCheck.refusal(git, command, objects::contains);
         } catch (GitException e) {
@@ -56,7 +56,7 @@ public class LfsPointers {
      * @param branch the branch committed to, for the hint; null for a pull request's head
      */
     public void requireUploaded(Repo repo, String branch, List<FileChange> changes) {
-        LfsStore objects = lfs.forRepository(repos.storageOf(repo));
+        LfsObjectStore objects = lfs.forRepository(repos.storageOf(repo));
         for (FileChange change : changes == null ? List.<FileChange>of() : changes) {
             if (!(change instanceof FileChange.Put put) || !LfsPointerFile.mayBePointer(put.content().size())) {
                 continue;
