@@ -49,7 +49,7 @@ public final class RefUpdater {
     }
 
     /** How often a batch that failed on a held lock runs before the caller hears busy (about 0.2 s in all). */
-    static final int LOCK_ATTEMPTS = 4;
+    static final int LOCK_ATTEMPTS = 6;
 
     private final BeforeExecute beforeExecute;
 

@@ -2,6 +2,7 @@ package dev.adapthub.git.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adapthub.git.GitLockedException;
 import dev.adapthub.git.RefConflictException;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.refs.RefChange;
@@ -69,7 +70,9 @@ class ConcurrentMergesTest {
                                 merges.merge(repo, new MergeRequest("main", head, check.targetTip(), method, null, HUB,
                                         "Merge " + head.name()));
                                 return true;
-                            } catch (RefConflictException moved) {
+                            } catch (RefConflictException | GitLockedException moved) {
+                                // Moved under us, or its lock held past RefUpdater's waits (a loaded machine
+                                // deschedules the holder): nothing was written either way; go again.
                                 retries.incrementAndGet();
                                 // Jittered backoff, as a web caller retrying a 409 would do.
                                 Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
