@@ -92,6 +92,10 @@ class ConfigBuilderJourneyTest {
         assertThat(page.locator("#err-maxModelLen")).isEmpty();
         assertThat(page.locator("#verdict")).hasText(Pattern.compile("PASS|WARN"));
         page.setViewportSize(390, 844);
+        // The builder's own parts fit a phone's width (the shared header is the layout's business).
+        assertThat(((Number) page.evaluate("() => Math.max(document.querySelector('#builder-form')"
+                + ".getBoundingClientRect().right, document.querySelector('#preview').getBoundingClientRect().right)"))
+                .doubleValue()).isLessThanOrEqualTo(390);
         browser.screenshot("builder-journey-3-fixed-390");
         page.setViewportSize(1400, 900);
         assertThat(page.evaluate("() => window.builderMarker")).as("the page never reloaded").isEqualTo("no reload");
