@@ -65,48 +65,68 @@ class ReportView {
             throw new UncheckedIOException(e);
         }
         ChipSpec chip = chips.registry().catalog().find(v.chip()).orElse(null);
-        List<FindingRow> findings = new ArrayList<>();
-        for (JsonNode f : root.path("findings")) {
-            findings.add(new FindingRow(f.path("severity").asText(), f.path("code").asText(), f.path("path").asText(),
-                    f.path("line").asInt(), f.path("message").asText(), f.path("hint").asText()));
-        }
+        List<FindingRow> findings = findings(root);
         Optional<InferenceConfig> config = config(repo, v);
         int devices = config.map(InferenceConfig::devices).orElse(1);
         JsonNode m = root.path("memory");
         MemoryChart memory = null;
         Map<String, String> memoryTable = null;
         if (m.isObject()) {
-            memory = MemoryChart.of(devices, m.path("totalBytes").asLong(), m.path("budgetBytes").asLong(),
-                    m.path("weightsBytes").asLong(), m.path("activationBytes").asLong(),
-                    m.path("overheadBytes").asLong(), m.path("kvCacheBytes").asLong());
-            memoryTable = new LinkedHashMap<>();
-            memoryTable.put("Device memory (visible)", gib(m.path("totalBytes")));
-            memoryTable.put("Engine budget", gib(m.path("budgetBytes")));
-            memoryTable.put("Weights", gib(m.path("weightsBytes")));
-            memoryTable.put("Activations (profile run)", gib(m.path("activationBytes")));
-            memoryTable.put("Runtime overhead", gib(m.path("overheadBytes")));
-            memoryTable.put("KV cache", gib(m.path("kvCacheBytes")) + " = " + m.path("kvCacheTokens").asLong() + " tokens");
-            memoryTable.put("Max model length", m.path("maxModelLen").asInt() + " (largest that fits: "
-                    + m.path("largestMaxModelLen").asInt() + ")");
-            memoryTable.put("Full-length sequences at once", String.format(java.util.Locale.ROOT, "%.1f",
-                    m.path("maxConcurrencyAtMaxModelLen").asDouble()));
+            memory = memoryChart(devices, m);
+            memoryTable = memoryTable(m);
         }
         JsonNode p = root.path("performance");
-        Map<String, String> performance = null;
-        if (p.isObject()) {
-            performance = new LinkedHashMap<>();
-            performance.put("Prefill, one prompt", ms(p.path("prefillMs")));
-            performance.put("Time to first token", ms(p.path("ttftMs")));
-            performance.put("Decode step", ms(p.path("decodeMsPerToken")));
-            performance.put("Sequences decoding at once", p.path("concurrency").asText());
-            performance.put("Output tokens/s (all sequences)", String.format(java.util.Locale.ROOT, "%,.1f",
-                    p.path("outputTokensPerSecond").asDouble()));
-            performance.put("Bound by", p.path("bound").asText());
-        }
+        Map<String, String> performance = p.isObject() ? performance(p) : null;
         RooflineChart roofline = chip == null ? null : roofline(repo, v, chip, config.orElse(null), m, p);
         JsonNode numerics = root.path("numerics").isObject() ? root.path("numerics") : null;
         return new Report(root.path("verdict").asText(), chip, findings, memory, memoryTable, roofline, performance,
                 numerics, devices);
+    }
+
+    /** The findings of a report's JSON, in its order. */
+    static List<FindingRow> findings(JsonNode root) {
+        List<FindingRow> findings = new ArrayList<>();
+        for (JsonNode f : root.path("findings")) {
+            findings.add(new FindingRow(f.path("severity").asText(), f.path("code").asText(), f.path("path").asText(),
+                    f.path("line").asInt(), f.path("message").asText(), f.path("hint").asText()));
+        }
+        return findings;
+    }
+
+    /** The memory bars of a report's memory plan, one per device. */
+    static MemoryChart memoryChart(int devices, JsonNode m) {
+        return MemoryChart.of(devices, m.path("totalBytes").asLong(), m.path("budgetBytes").asLong(),
+                m.path("weightsBytes").asLong(), m.path("activationBytes").asLong(),
+                m.path("overheadBytes").asLong(), m.path("kvCacheBytes").asLong());
+    }
+
+    /** The memory plan of a report as the table under the chart shows it. */
+    static Map<String, String> memoryTable(JsonNode m) {
+        Map<String, String> memoryTable = new LinkedHashMap<>();
+        memoryTable.put("Device memory (visible)", gib(m.path("totalBytes")));
+        memoryTable.put("Engine budget", gib(m.path("budgetBytes")));
+        memoryTable.put("Weights", gib(m.path("weightsBytes")));
+        memoryTable.put("Activations (profile run)", gib(m.path("activationBytes")));
+        memoryTable.put("Runtime overhead", gib(m.path("overheadBytes")));
+        memoryTable.put("KV cache", gib(m.path("kvCacheBytes")) + " = " + m.path("kvCacheTokens").asLong() + " tokens");
+        memoryTable.put("Max model length", m.path("maxModelLen").asInt() + " (largest that fits: "
+                + m.path("largestMaxModelLen").asInt() + ")");
+        memoryTable.put("Full-length sequences at once", String.format(java.util.Locale.ROOT, "%.1f",
+                m.path("maxConcurrencyAtMaxModelLen").asDouble()));
+        return memoryTable;
+    }
+
+    /** The performance estimate of a report as its table shows it. */
+    static Map<String, String> performance(JsonNode p) {
+        Map<String, String> performance = new LinkedHashMap<>();
+        performance.put("Prefill, one prompt", ms(p.path("prefillMs")));
+        performance.put("Time to first token", ms(p.path("ttftMs")));
+        performance.put("Decode step", ms(p.path("decodeMsPerToken")));
+        performance.put("Sequences decoding at once", p.path("concurrency").asText());
+        performance.put("Output tokens/s (all sequences)", String.format(java.util.Locale.ROOT, "%,.1f",
+                p.path("outputTokensPerSecond").asDouble()));
+        performance.put("Bound by", p.path("bound").asText());
+        return performance;
     }
 
     private Optional<InferenceConfig> config(Repo repo, AdaptationValidation v) {
@@ -130,6 +150,13 @@ class ReportView {
 
     private RooflineChart roofline(Repo repo, AdaptationValidation v, ChipSpec chip, InferenceConfig config,
             JsonNode memory, JsonNode perf) {
+        Optional<ModelArchitecture> model = config == null ? Optional.empty() : model(repo, v, config);
+        return roofline(chip, config, model.orElse(null), memory, perf);
+    }
+
+    /** The roofline of a chip with the phases of a report placed on it; null when the chip lacks the figures. */
+    static RooflineChart roofline(ChipSpec chip, InferenceConfig config, ModelArchitecture model, JsonNode memory,
+            JsonNode perf) {
         Figure bw = chip.memory().bandwidthGBs();
         if (bw == null) {
             return null;
@@ -141,9 +168,8 @@ class ReportView {
             return null;
         }
         List<RooflineChart.Phase> phases = new ArrayList<>();
-        Optional<ModelArchitecture> model = config == null ? Optional.empty() : model(repo, v, config);
-        if (model.isPresent() && memory.isObject() && perf.isObject()) {
-            phases.addAll(Phases.of(model.get(), config, memory, perf));
+        if (model != null && config != null && memory.isObject() && perf.isObject()) {
+            phases.addAll(Phases.of(model, config, memory, perf));
         }
         return RooflineChart.of(peak, bw.value(), phases);
     }
