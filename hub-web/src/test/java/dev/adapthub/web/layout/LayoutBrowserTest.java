@@ -82,6 +82,17 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void withoutTheLayoutRulesTheHeaderWouldOverflowAPhone() {
+        // The control for the width check above: it does catch a page wider than the screen.
+        Page page = browser.open();
+        page.setViewportSize(390, 844);
+        page.navigate("http://localhost:" + port + "/models");
+        page.evaluate("document.querySelector('link[href$=\"layout.css\"]').disabled = true");
+        Number scrollWidth = (Number) page.evaluate("document.scrollingElement.scrollWidth");
+        assertThat(scrollWidth.intValue()).isGreaterThan(391);
+    }
+
+    @Test
     void tabbingShowsAFocusRing() {
         Page page = browser.open();
         page.setViewportSize(390, 844);

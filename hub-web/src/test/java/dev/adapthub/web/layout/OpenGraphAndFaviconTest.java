@@ -17,6 +17,11 @@ class OpenGraphAndFaviconTest {
 
     static final String LLAMA = "meta-llama/Llama-3.1-8B-Instruct";
 
+    /** The Tool Center's page size (dev.adapthub.web.tools.ToolCenterController.PAGE_SIZE). */
+    interface ToolPage {
+        int SIZE = 50;
+    }
+
     @Autowired MockMvc mvc;
 
     @Test
@@ -99,6 +104,18 @@ class OpenGraphAndFaviconTest {
         assertThat(beyond.select("#branches tr")).isEmpty();
         assertThat(beyond.select("#refs-previous").attr("href")).isEqualTo("?page=1");
         assertThat(mvc.perform(get("/" + LLAMA + "/tags?page=-2")).andReturn().getResponse().getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void theToolListIsPagedKeepingItsFilters() throws Exception {
+        Document first = html("/tools?sort=chips");
+        int tools = first.select("#tools tbody tr").size();
+        assertThat(tools).isBetween(1, ToolPage.SIZE);
+        assertThat(first.select("#tools-pager")).isEmpty();
+        Document beyond = html("/tools?sort=chips&page=1");
+        assertThat(beyond.select("#tools tbody tr")).isEmpty();
+        assertThat(beyond.select("#tool-count").text()).isEqualTo(tools + " tools");
+        assertThat(beyond.select("#tools-previous").attr("href")).contains("sort=chips").contains("page=0");
     }
 
     private Document html(String path) throws Exception {
