@@ -16,11 +16,8 @@ import org.springframework.test.web.servlet.MvcResult;
 class OpenGraphAndFaviconTest {
 
     static final String LLAMA = "meta-llama/Llama-3.1-8B-Instruct";
-
-    /** The Tool Center's page size (dev.adapthub.web.tools.ToolCenterController.PAGE_SIZE). */
-    interface ToolPage {
-        int SIZE = 50;
-    }
+    /** The Tool Center's page size (ToolCenterController.PAGE_SIZE, package-private there). */
+    static final int TOOL_PAGE = 50;
 
     @Autowired MockMvc mvc;
 
@@ -110,7 +107,7 @@ class OpenGraphAndFaviconTest {
     void theToolListIsPagedKeepingItsFilters() throws Exception {
         Document first = html("/tools?sort=chips");
         int tools = first.select("#tools tbody tr").size();
-        assertThat(tools).isBetween(1, ToolPage.SIZE);
+        assertThat(tools).isBetween(1, TOOL_PAGE);
         assertThat(first.select("#tools-pager")).isEmpty();
         Document beyond = html("/tools?sort=chips&page=1");
         assertThat(beyond.select("#tools tbody tr")).isEmpty();
