@@ -8,6 +8,7 @@ import dev.adapthub.git.read.CommitDetail;
 import dev.adapthub.git.read.DiffLimits;
 import dev.adapthub.git.read.FileDiff;
 import dev.adapthub.git.read.HistoryPage;
+import dev.adapthub.web.layout.PageSlice;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ class HistoryController {
     static final int PAGE_SIZE = 30;
     /** Pages deeper than this would walk too much history for one request; clone instead. */
     static final int MAX_PAGE = 10_000;
+    static final int REFS_PAGE = 50;
 
     /** A changed file and its diff split into coloured lines. */
     record FileView(FileDiff diff, List<DiffLine> lines) {
@@ -75,22 +77,22 @@ class HistoryController {
     }
 
     @GetMapping({"/{owner}/{name}/branches", "/datasets/{owner}/{name}/branches", "/tools/{owner}/{name}/branches"})
-    String branches(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+    String branches(@PathVariable String owner, @PathVariable String name, @RequestParam(required = false) Integer page,
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request, Model model) {
         Repo repo = locator.repo(request, owner, name, current.of(user));
         common(model, repo, repo.defaultBranch(), "branches");
         model.addAttribute("heading", "Branches");
-        model.addAttribute("refs", files.branches(repo));
+        refs(model, files.branches(repo), page);
         return "browse/refs";
     }
 
     @GetMapping({"/{owner}/{name}/tags", "/datasets/{owner}/{name}/tags", "/tools/{owner}/{name}/tags"})
-    String tags(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+    String tags(@PathVariable String owner, @PathVariable String name, @RequestParam(required = false) Integer page,
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request, Model model) {
         Repo repo = locator.repo(request, owner, name, current.of(user));
         common(model, repo, repo.defaultBranch(), "tags");
         model.addAttribute("heading", "Tags");
-        model.addAttribute("refs", files.tags(repo));
+        refs(model, files.tags(repo), page);
         return "browse/refs";
     }
 
@@ -115,5 +117,12 @@ class HistoryController {
             // reported below
         }
         throw new InvalidInputException("page", "Page '" + page + "' is not a number from 1 to " + MAX_PAGE + ".");
+    }
+
+    /** One page of branches or tags, {@link #REFS_PAGE} to a page. */
+    private static void refs(Model model, List<?> all, Integer page) {
+        PageSlice<?> slice = PageSlice.of(all, page, REFS_PAGE);
+        model.addAttribute("slice", slice);
+        model.addAttribute("refs", slice.items());
     }
 }

@@ -22,6 +22,7 @@ import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.browse.RepoLinks;
 import dev.adapthub.web.browse.TimeFormat;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.layout.PageSlice;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +49,7 @@ class PullPagesController {
     static final String M = "/{owner}/{name}";
     static final String D = "/datasets/{owner}/{name}";
     static final String T = "/tools/{owner}/{name}";
+    static final int PAGE_SIZE = 30;
     static final List<String> TABS = List.of("conversation", "commits", "files", "checks");
 
     /** The form to open a PR from a branch. */
@@ -83,6 +85,7 @@ class PullPagesController {
     @GetMapping({M + "/pulls", D + "/pulls", T + "/pulls"})
     String list(@PathVariable String owner, @PathVariable String name, @RequestParam(required = false) String state,
             @RequestParam(required = false) String author, @RequestParam(required = false) String label,
+            @RequestParam(required = false) Integer page,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, Model model) {
         Repo repo = context.repo(request, owner, name, user);
         String chosen = state == null || state.isBlank() ? "open" : state.strip().toLowerCase(Locale.ROOT);
@@ -101,7 +104,9 @@ class PullPagesController {
         model.addAttribute("state", chosen);
         model.addAttribute("author", author == null ? "" : author);
         model.addAttribute("label", label == null ? "" : label);
-        model.addAttribute("rows", views.rows(pulls.list(repo, filter, authorId, label)));
+        PageSlice<PullRequest> slice = PageSlice.of(pulls.list(repo, filter, authorId, label), page, PAGE_SIZE);
+        model.addAttribute("slice", slice);
+        model.addAttribute("rows", views.rows(slice.items()));
         model.addAttribute("openCount", pulls.count(repo, PullState.OPEN));
         model.addAttribute("mergedCount", pulls.count(repo, PullState.MERGED));
         model.addAttribute("closedCount", pulls.count(repo, PullState.CLOSED));

@@ -16,6 +16,7 @@ import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.layout.OpenGraph;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,6 +113,8 @@ class RepoController {
             ParsedReadme readme = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
             String rev = repo.defaultBranch();
             model.addAttribute("card", readme.card());
+            model.addAttribute("openGraph", OpenGraph.ofMarkdown(repo.fullName() + " · AdaptHub", readme.markdown(),
+                    ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).build().toUriString()));
             model.addAttribute("readmeHtml", markdown.render(readme.markdown(),
                     "/" + repo.urlPath() + "/blob/" + rev + "/", "/" + repo.urlPath() + "/resolve/" + rev + "/"));
         }

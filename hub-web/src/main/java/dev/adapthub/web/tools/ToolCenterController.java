@@ -1,6 +1,7 @@
 package dev.adapthub.web.tools;
 
 import dev.adapthub.chips.catalog.ChipFamily;
+import dev.adapthub.web.layout.PageSlice;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ class ToolCenterController {
 
     static final List<String> CATEGORIES = List.of("inference-engine", "quantizer", "converter", "compiler",
             "profiler", "runtime");
+    static final int PAGE_SIZE = 50;
 
     private final ToolCenter tools;
 
@@ -24,10 +26,12 @@ class ToolCenterController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String family,
             @RequestParam(required = false) String vendor, @RequestParam(required = false) String chip,
             @RequestParam(required = false) String category, @RequestParam(required = false) String sort,
-            Model model) {
+            @RequestParam(required = false) Integer page, Model model) {
         ToolQuery query = new ToolQuery(q, family, vendor, chip, category, ToolQuery.Sort.parse(sort));
         model.addAttribute("query", query);
-        model.addAttribute("tools", tools.search(query));
+        PageSlice<Tool> slice = PageSlice.of(tools.search(query), page, PAGE_SIZE);
+        model.addAttribute("slice", slice);
+        model.addAttribute("tools", slice.items());
         model.addAttribute("families", ChipFamily.values());
         model.addAttribute("vendors", tools.vendors());
         model.addAttribute("chips", tools.catalog());
