@@ -164,14 +164,17 @@ class SecurityAndFormsTest {
     void signingInGivesTheSessionANewIdSoAFixedSessionIsUseless() throws Exception {
         String name = unique("fix");
         accounts.register(new dev.adapthub.core.account.Registration(name, "f@example.org", "long enough password"));
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        String before = session.getId();
+        // Sessions live in the database (Spring Session): the id a client holds is its session cookie.
+        jakarta.servlet.http.Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("JSESSIONID");
 
-        var result = mvc.perform(post("/login").session(session).with(csrf())
+        var result = mvc.perform(post("/login").cookie(before).with(csrf())
                         .param("username", name).param("password", "long enough password"))
                 .andExpect(status().is3xxRedirection()).andReturn();
+        jakarta.servlet.http.Cookie after = result.getResponse().getCookie("JSESSIONID");
 
-        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+        assertThat(before).as("the sign-in page starts a session (its form has a CSRF token)").isNotNull();
+        assertThat(after).as("signing in sets the session cookie again").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
     }
 }

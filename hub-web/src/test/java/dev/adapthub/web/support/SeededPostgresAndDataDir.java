@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,29 +38,8 @@ public class SeededPostgresAndDataDir implements ApplicationContextInitializer<C
 
     private static synchronized String database(PostgresTestDatabase.Coordinates db) {
         if (url == null) {
-            String base = db.url();
-            int slash = base.lastIndexOf('/');
-            int query = base.indexOf('?', slash);
-            String name = (query < 0 ? base.substring(slash + 1) : base.substring(slash + 1, query)) + "_seeded";
-            execute(db, "CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    execute(db, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                } catch (IllegalStateException e) {
-                    System.err.println(e.getMessage());
-                }
-            }, "drop-seeded-test-database"));
-            url = base.substring(0, slash + 1) + name + (query < 0 ? "" : base.substring(query));
+            url = SiblingDatabases.create(db, "seeded");
         }
         return url;
-    }
-
-    private static void execute(PostgresTestDatabase.Coordinates db, String sql) {
-        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not run '" + sql + "' on the test server: " + e.getMessage(), e);
-        }
     }
 }
