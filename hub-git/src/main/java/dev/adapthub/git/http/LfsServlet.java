@@ -20,7 +20,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class LfsServlet extends HttpServlet {
                     verify(req, res, store);
                 }
             } else if (rest.startsWith("objects/") && method.equals("GET")) {
-                download(res, store, LfsOid.parse(rest.substring("objects/".length())));
+                download(req, res, store, LfsOid.parse(rest.substring("objects/".length())));
             } else if (rest.startsWith("objects/") && method.equals("PUT")) {
                 if (mayWrite(req, res, repo.get())) {
                     store.put(LfsOid.parse(rest.substring("objects/".length())), req.getContentLengthLong(),
@@ -170,17 +169,20 @@ public final class LfsServlet extends HttpServlet {
         }
     }
 
-    private static void download(HttpServletResponse res, LfsStore store, LfsOid oid) throws IOException, GitException {
+    private static void download(HttpServletRequest req, HttpServletResponse res, LfsStore store, LfsOid oid)
+            throws IOException, GitException {
         OptionalLong size = store.size(oid);
         if (size.isEmpty()) {
             throw new GitNotFoundException("object " + oid + " does not exist on the server");
         }
-        res.setStatus(200);
         res.setContentType("application/octet-stream");
-        res.setContentLengthLong(size.getAsLong());
-        try (InputStream in = store.open(oid); OutputStream out = res.getOutputStream()) {
-            in.transferTo(out);
-        }
+        FileSender.send(req, res, "\"" + oid.hex() + "\"", size.getAsLong(), store.path(oid), () -> {
+            try {
+                return store.open(oid);
+            } catch (GitException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     private boolean mayWrite(HttpServletRequest req, HttpServletResponse res, RepoId repo) throws IOException {

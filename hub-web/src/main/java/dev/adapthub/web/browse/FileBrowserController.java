@@ -10,7 +10,9 @@ import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import dev.adapthub.web.http.PageEtag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,10 +53,13 @@ class FileBrowserController {
 
     @GetMapping({"/{owner}/{name}/tree/**", "/datasets/{owner}/{name}/tree/**", "/tools/{owner}/{name}/tree/**"})
     String tree(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 0);
+        if (notModified(request, response, repo, at, viewer)) {
+            return null;
+        }
         model.addAttribute("listing", files.list(repo, at.at(), at.path(), false));
         addCommon(model, at, "files");
         return "browse/tree";
@@ -62,10 +67,13 @@ class FileBrowserController {
 
     @GetMapping({"/{owner}/{name}/blob/**", "/datasets/{owner}/{name}/blob/**", "/tools/{owner}/{name}/blob/**"})
     String blob(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 1);
+        if (notModified(request, response, repo, at, viewer)) {
+            return null;
+        }
         BlobContent blob = files.open(repo, at.at(), at.path());
         TreeEntry entry = blob.entry();
         addCommon(model, at, "files");
@@ -89,6 +97,13 @@ class FileBrowserController {
                     links.resolve(at.revision(), folder) + (folder.isEmpty() ? "/" : "")));
         }
         return "browse/blob";
+    }
+
+    /** The page is the commit's content at a path, shaped by the repository's settings and the viewer's rights. */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
+            Account viewer) {
+        return PageEtag.notModified(request, response, at.at().commitId().name(), at.revision(), at.path(),
+                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer));
     }
 
     private void addCommon(Model model, Located at, String tab) {

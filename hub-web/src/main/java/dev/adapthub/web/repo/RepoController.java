@@ -12,15 +12,21 @@ import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.card.ParsedReadme;
 import dev.adapthub.core.repo.card.RepoCards;
+import dev.adapthub.core.repo.card.RepoCard;
+import dev.adapthub.core.repo.content.GitObjectCache;
 import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.TreeEntry;
+import dev.adapthub.git.read.TreeListing;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.http.PageEtag;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +44,16 @@ class RepoController {
     record NewRepoForm(String type, String owner, String name, String visibility) {
     }
 
+    /** The README blob and the link bases its HTML was rendered with. */
+    private record ReadmeKey(long repo, ObjectId blob, String blobBase, String rawBase) {
+    }
+
+    private record RenderedReadme(RepoCard card, String html) {
+    }
+
+    /** Weighed in 4 KiB of HTML: about 16 MB at most. */
+    private final GitObjectCache<ReadmeKey, RenderedReadme> readmes =
+            new GitObjectCache<>(4_000, r -> 1 + r.html().length() / 4096);
     private final RepoService repos;
     private final RepoFiles files;
     private final OrganizationService organizations;
@@ -87,7 +103,7 @@ class RepoController {
 
     @GetMapping({"/{owner}/{name}", "/datasets/{owner}/{name}", "/tools/{owner}/{name}"})
     String home(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Account viewer = current.of(user);
         RepoKind kind = RepoRoute.kindOf(request);
         Optional<Repo> found = repos.find(kind, owner, name, viewer);
@@ -98,24 +114,47 @@ class RepoController {
             }
         }
         Repo repo = found.orElseGet(() -> repos.get(kind, owner, name, viewer));
+        RepoPermission permission = repos.permission(repo, viewer);
+        Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
+        if (PageEtag.notModified(request, response, head.map(h -> h.commitId().name()).orElse("empty"),
+                repo.id(), repo.urlPath(), repo.updatedAt(), permission)) {
+            return null;
+        }
         model.addAttribute("repo", repo);
-        model.addAttribute("permission", repos.permission(repo, viewer));
+        model.addAttribute("permission", permission);
         model.addAttribute("cloneUrl", ServletUriComponentsBuilder.fromContextPath(request)
                 .path("/" + repo.urlPath() + ".git").build().toUriString());
-        Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
         model.addAttribute("empty", head.isEmpty());
         if (head.isPresent()) {
             ResolvedRevision at = head.get();
             model.addAttribute("head", at);
             model.addAttribute("lastCommit", files.commit(repo, at));
-            model.addAttribute("tree", files.list(repo, at, "", false));
-            ParsedReadme readme = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
-            String rev = repo.defaultBranch();
+            TreeListing tree = files.list(repo, at, "", false);
+            model.addAttribute("tree", tree);
+            RenderedReadme readme = readme(repo, at, tree);
             model.addAttribute("card", readme.card());
-            model.addAttribute("readmeHtml", markdown.render(readme.markdown(),
-                    "/" + repo.urlPath() + "/blob/" + rev + "/", "/" + repo.urlPath() + "/resolve/" + rev + "/"));
+            model.addAttribute("readmeHtml", readme.html());
         }
         return "repos/home";
+    }
+
+    /**
+     * The card and sanitized HTML of the README at {@code at}, rendered once per README blob (and
+     * link base): parsing, rendering and sanitizing it on every view was a sixth of a repository page.
+     */
+    private RenderedReadme readme(Repo repo, ResolvedRevision at, TreeListing tree) {
+        Optional<TreeEntry> file = tree.entries().stream()
+                .filter(e -> e.name().equals("README.md") && e.kind() == TreeEntry.Kind.FILE).findFirst();
+        if (file.isEmpty()) {
+            return new RenderedReadme(RepoCard.EMPTY, "");
+        }
+        String rev = repo.defaultBranch();
+        ReadmeKey key = new ReadmeKey(repo.id(), file.get().id(), "/" + repo.urlPath() + "/blob/" + rev + "/",
+                "/" + repo.urlPath() + "/resolve/" + rev + "/");
+        return readmes.get(key, k -> {
+            ParsedReadme parsed = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
+            return new RenderedReadme(parsed.card(), markdown.render(parsed.markdown(), k.blobBase(), k.rawBase()));
+        });
     }
 
     @GetMapping({"/{owner}/{name}/settings", "/datasets/{owner}/{name}/settings", "/tools/{owner}/{name}/settings"})

@@ -44,8 +44,22 @@ public class RepoFiles {
     /** Diff limits that list changed files without computing patches (every blob counts as too large). */
     private static final DiffLimits PATHS_ONLY = new DiffLimits(MAX_TREE_ENTRIES, 1, 1, 1, 0);
 
+    /** Tree entries kept in {@link #listings} (about 300 bytes each: ~30 MB at most). */
+    static final int CACHED_TREE_ENTRIES = 100_000;
+
     private final RepositoryStore store;
     private final RepoService repos;
+    /** Listings per repository, commit, folder and cap: immutable once the commit exists. */
+    private final GitObjectCache<ListingKey, TreeListing> listings =
+            new GitObjectCache<>(CACHED_TREE_ENTRIES, l -> l.entries().size());
+    private final GitObjectCache<CommitKey, CommitInfo> commits = new GitObjectCache<>(20_000, c -> 1);
+
+    /** The repository is part of the key so that one repository never answers from another's objects. */
+    private record ListingKey(long repo, ObjectId commit, String path, boolean recursive, int max) {
+    }
+
+    private record CommitKey(long repo, ObjectId commit) {
+    }
 
     RepoFiles(RepositoryStore store, RepoService repos) {
         this.store = store;
@@ -106,11 +120,14 @@ public class RepoFiles {
      * the pages can show ({@link TreeListing#truncated()} still tells when even this cap was hit).
      */
     public TreeListing listUpTo(Repo repo, ResolvedRevision at, String path, boolean recursive, int maxEntries) {
-        try {
-            return Trees.list(git(repo), at.commitId(), path, recursive, maxEntries);
-        } catch (GitException e) {
-            throw GitErrors.translate(e);
-        }
+        ListingKey key = new ListingKey(repo.id(), at.commitId().copy(), path, recursive, maxEntries);
+        return listings.get(key, k -> {
+            try {
+                return Trees.list(git(repo), k.commit(), k.path(), k.recursive(), k.max());
+            } catch (GitException e) {
+                throw GitErrors.translate(e);
+            }
+        });
     }
 
     public BlobContent open(Repo repo, ResolvedRevision at, String path) {
@@ -142,13 +159,14 @@ public class RepoFiles {
     }
 
     public CommitInfo commit(Repo repo, ResolvedRevision at) {
-        Repository git = git(repo);
-        try (RevWalk walk = new RevWalk(git)) {
-            RevCommit commit = walk.parseCommit(at.commitId());
-            return CommitInfo.of(commit);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return commits.get(new CommitKey(repo.id(), at.commitId().copy()), k -> {
+            try (RevWalk walk = new RevWalk(git(repo))) {
+                RevCommit commit = walk.parseCommit(k.commit());
+                return CommitInfo.of(commit);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public HistoryPage history(Repo repo, ResolvedRevision at, String path, int offset, int limit) {
