@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Folder listings ({@code /{repo}/tree/{rev}/{path}}) and file pages ({@code /{repo}/blob/{rev}/{path}})
@@ -32,6 +33,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class FileBrowserController {
+
+    /** Entries on one page of a folder: a 20,000-file folder is paged, not rendered whole. */
+    static final int PAGE_ENTRIES = 1_000;
+    /** Past any folder Git can hold in practice; keeps the offset within an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     /** Larger text files are offered as a raw download only: rendering them would stall the page. */
     static final int MAX_VIEW_BYTES = 1024 * 1024;
@@ -53,14 +59,17 @@ class FileBrowserController {
 
     @GetMapping({"/{owner}/{name}/tree/**", "/datasets/{owner}/{name}/tree/**", "/tools/{owner}/{name}/tree/**"})
     String tree(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 0);
-        if (notModified(request, response, repo, at, viewer)) {
+        if (notModified(request, response, repo, at, viewer, page)) {
             return null;
         }
-        model.addAttribute("listing", files.list(repo, at.at(), at.path(), false));
+        int pageNumber = Math.min(Math.max(0, page), MAX_PAGE);
+        model.addAttribute("listing", files.page(repo, at.at(), at.path(), pageNumber * PAGE_ENTRIES, PAGE_ENTRIES));
+        model.addAttribute("pageNumber", pageNumber);
         addCommon(model, at, "files");
         return "browse/tree";
     }
@@ -101,9 +110,9 @@ class FileBrowserController {
 
     /** The page is the commit's content at a path, shaped by the repository's settings and the viewer's rights. */
     private boolean notModified(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
-            Account viewer) {
+            Account viewer, Object... more) {
         return PageEtag.notModified(request, response, at.at().commitId().name(), at.revision(), at.path(),
-                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer));
+                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer), List.of(more));
     }
 
     private void addCommon(Model model, Located at, String tab) {

@@ -16,7 +16,7 @@ import dev.adapthub.core.repo.card.RepoCard;
 import dev.adapthub.core.repo.content.GitObjectCache;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.TreeEntry;
-import dev.adapthub.git.read.TreeListing;
+import dev.adapthub.git.read.TreePage;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
@@ -40,6 +40,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RepoController {
 
     static final int MAX_README = 1024 * 1024;
+    /** Root entries the front page lists; the Files tab pages through the rest. */
+    static final int ROOT_ENTRIES = 1_000;
 
     record NewRepoForm(String type, String owner, String name, String visibility) {
     }
@@ -129,7 +131,7 @@ class RepoController {
             ResolvedRevision at = head.get();
             model.addAttribute("head", at);
             model.addAttribute("lastCommit", files.commit(repo, at));
-            TreeListing tree = files.list(repo, at, "", false);
+            TreePage tree = files.page(repo, at, "", 0, ROOT_ENTRIES);
             model.addAttribute("tree", tree);
             RenderedReadme readme = readme(repo, at, tree);
             model.addAttribute("card", readme.card());
@@ -142,9 +144,12 @@ class RepoController {
      * The card and sanitized HTML of the README at {@code at}, rendered once per README blob (and
      * link base): parsing, rendering and sanitizing it on every view was a sixth of a repository page.
      */
-    private RenderedReadme readme(Repo repo, ResolvedRevision at, TreeListing tree) {
-        Optional<TreeEntry> file = tree.entries().stream()
-                .filter(e -> e.name().equals("README.md") && e.kind() == TreeEntry.Kind.FILE).findFirst();
+    private RenderedReadme readme(Repo repo, ResolvedRevision at, TreePage tree) {
+        Optional<TreeEntry> file = tree.entries().stream().filter(e -> e.name().equals("README.md")).findFirst();
+        if (file.isEmpty() && tree.hasMore()) {
+            file = files.entry(repo, at, "README.md");
+        }
+        file = file.filter(e -> e.kind() == TreeEntry.Kind.FILE);
         if (file.isEmpty()) {
             return new RenderedReadme(RepoCard.EMPTY, "");
         }

@@ -18,6 +18,7 @@ import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.Revisions;
 import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.git.read.TreeListing;
+import dev.adapthub.git.read.TreePage;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.store.RepositoryStore;
 import java.io.IOException;
@@ -61,6 +62,12 @@ public class RepoFiles {
     private record CommitKey(long repo, ObjectId commit) {
     }
 
+    private record PageKey(long repo, ObjectId commit, String path, int offset, int limit) {
+    }
+
+    private final GitObjectCache<PageKey, TreePage> pages =
+            new GitObjectCache<>(CACHED_TREE_ENTRIES, p -> p.entries().size());
+
     RepoFiles(RepositoryStore store, RepoService repos) {
         this.store = store;
         this.repos = repos;
@@ -98,6 +105,17 @@ public class RepoFiles {
 
     public TreeListing list(Repo repo, ResolvedRevision at, String path, boolean recursive) {
         return listUpTo(repo, at, path, recursive, MAX_TREE_ENTRIES);
+    }
+
+    /** One page of a folder's direct children (pages of large folders read only the page's entries). */
+    public TreePage page(Repo repo, ResolvedRevision at, String path, int offset, int limit) {
+        return pages.get(new PageKey(repo.id(), at.commitId().copy(), path, offset, limit), k -> {
+            try {
+                return Trees.page(git(repo), k.commit(), k.path(), k.offset(), k.limit());
+            } catch (GitException e) {
+                throw GitErrors.translate(e);
+            }
+        });
     }
 
     /**
