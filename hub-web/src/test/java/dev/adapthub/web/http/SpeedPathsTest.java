@@ -8,7 +8,6 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoWrites;
-import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.git.lfs.LfsOid;
 import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
@@ -17,10 +16,13 @@ import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,12 +80,29 @@ class SpeedPathsTest {
         writes.commit(repo, owner, "main", null, "Files", files);
     }
 
-    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request;
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        return http.send(request(path, headers).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The administrator, signed in with the login form: a browser session with its cookie. */
+    private HttpClient signIn() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        String body = "username=admin&password=" + URLEncoder.encode(HubWebTest.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        browser.send(request("/login", "Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        return browser;
     }
 
     private String base() {
@@ -129,6 +148,7 @@ class SpeedPathsTest {
 
     @Test
     void pagesAnswer304ToTheirOwnETagAndChangeItForAnotherViewerOrCommit() throws Exception {
+        HttpClient signedIn = signIn();
         for (String path : List.of(base(), base() + "/tree/main", base() + "/blob/main/README.md")) {
             HttpResponse<byte[]> first = get(path);
             assertThat(first.statusCode()).as(path).isEqualTo(200);
@@ -139,10 +159,11 @@ class SpeedPathsTest {
             assertThat(again.statusCode()).as(path).isEqualTo(304);
             assertThat(again.body()).isEmpty();
 
-            String token = accounts.token(owner, TokenScope.READ);
-            HttpResponse<byte[]> signedIn = get(path, "If-None-Match", etag, "Authorization", "Bearer " + token);
-            assertThat(signedIn.statusCode()).as("another viewer, %s", path).isEqualTo(200);
-            assertThat(signedIn.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+            HttpResponse<byte[]> asAdmin = signedIn.send(request(path, "If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(asAdmin.statusCode()).as("another viewer, %s", path).isEqualTo(200);
+            assertThat(new String(asAdmin.body())).contains("id=\"nav-user\"");
+            assertThat(asAdmin.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
         }
         String etag = get(base()).headers().firstValue("ETag").orElseThrow();
         writes.commit(repo, owner, "main", null, "Change the README",
