@@ -53,6 +53,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+HUB_PREPARE_ONLY=1 ./run >/dev/null   # build first, with the user's own Maven repository
+# The machine's git configuration (LFS filters, credential helpers) stays out of every measurement.
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
 mkdir -p "$HOME"
 git config --global user.name Bench && git config --global user.email bench@example.invalid
@@ -61,7 +63,6 @@ unset HUB_DB_URL HUB_DB_USER HUB_DB_PASSWORD
 
 # ---------------------------------------------------------------------------------------------
 # The hub, started as ./run starts it, with demo content
-HUB_PREPARE_ONLY=1 ./run >/dev/null
 port=$(free_port)
 hub="http://127.0.0.1:$port"
 password="Compare-$(date +%s)-pw!"
