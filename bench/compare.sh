@@ -13,7 +13,8 @@
 # Needs: java 17+, git, git-lfs, curl, jq, python3, nginx, fcgiwrap, wrk (installed with apt-get
 # when missing and running as root).
 # Usage: bench/compare.sh [rounds] [seconds per wrk run]      (defaults 3 and 5)
-#   COMPARE_PARTS="pages lfs clone" selects parts; COMPARE_WRITE=0 only prints.
+#   COMPARE_PARTS="pages lfs clone" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
+#   reuses the last build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -53,7 +54,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-HUB_PREPARE_ONLY=1 ./run >/dev/null   # build first, with the user's own Maven repository
+# Build first, with the user's own Maven repository (COMPARE_BUILD=0 reuses the last build).
+[ "${COMPARE_BUILD:-1}" = 0 ] && [ -f hub-web/target/app/adapthub.jsa ] || HUB_PREPARE_ONLY=1 ./run >/dev/null
 # The machine's git configuration (LFS filters, credential helpers) stays out of every measurement.
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
 mkdir -p "$HOME"
@@ -73,11 +75,14 @@ HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" HUB_ADMIN_TOKEN="$token
 hub_pid=$!
 until curl -fs -o /dev/null "$hub/"; do kill -0 $hub_pid 2>/dev/null || die "the hub died"; sleep 0.2; done
 jar="$work/cookies"
-csrf=$(curl -s -c "$jar" -b "$jar" "$hub/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+# (pages are read into variables before grep: with pipefail, grep -q closing the pipe early fails curl)
+form=$(curl -s -c "$jar" -b "$jar" "$hub/login")
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | sed -n '1s/.*value="//;1s/"$//p')
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$password" \
   --data-urlencode "_csrf=$csrf" "$hub/login"
 cookie="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$jar")"
-curl -fs -H "Cookie: $cookie" "$hub/" | grep -q 'id="nav-user"' || die "could not sign in"
+home=$(curl -fs -H "Cookie: $cookie" "$hub/")
+grep -q 'id="nav-user"' <<<"$home" || die "could not sign in"
 
 # nginx: static files, sendfile of the hub's own stored LFS objects, and C git's http-backend
 nport=$(free_port)
