@@ -175,7 +175,9 @@ if [[ " $parts " == *" lfs "* ]]; then
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-lfs","type":"model"}' "$hub/api/repos/create"
   lfs="$work/lfs"; mkdir -p "$lfs"
-  ( cd "$lfs" && git init -q -b main && git lfs install --local >/dev/null && git lfs track '*.bin' >/dev/null
+  # The hub writes an initial commit into a new repository: build on it.
+  ( cd "$lfs" && git init -q -b main && git lfs install --local >/dev/null \
+    && git pull -q "http://admin:$token@127.0.0.1:$port/admin/bench-lfs.git" main && git lfs track '*.bin' >/dev/null
     head -c 1G /dev/urandom >big.bin
     for i in 1 2 3 4 5 6 7 8; do head -c 256M /dev/urandom >part$i.bin; done
     git add . && git commit -qm "LFS objects" \
@@ -253,7 +255,8 @@ PY
   fi
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-clone","type":"model"}' "$hub/api/repos/create"
-  git -C "$src" push -q --all "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" 2>"$work/push.log" \
+  # Replaces the initial commit the hub wrote on creation (the administrator may force-push).
+  git -C "$src" push -q -f --all "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" 2>"$work/push.log" \
     || { cat "$work/push.log" >&2; die "push failed"; }
   main=$(git -C "$src" rev-parse refs/heads/main)
   dir=''
