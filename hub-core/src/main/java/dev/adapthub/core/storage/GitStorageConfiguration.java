@@ -3,6 +3,7 @@ package dev.adapthub.core.storage;
 import dev.adapthub.core.HubProperties;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.refs.RefUpdater;
+import dev.adapthub.git.store.PackCache;
 import dev.adapthub.git.store.RepositoryStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 public class GitStorageConfiguration {
 
     @Bean(destroyMethod = "close")
-    RepositoryStore repositoryStore(HubProperties properties) {
+    RepositoryStore repositoryStore(HubProperties properties,
+            @Value("${hub.git.pack-cache-bytes:100663296}") long packCacheBytes,
+            @Value("${hub.git.delta-base-cache-bytes:16777216}") int deltaBaseCacheBytes) {
+        PackCache.install(packCacheBytes, deltaBaseCacheBytes);
         return new RepositoryStore(properties.dataDir().resolve("git"));
     }
 

@@ -18,9 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -101,7 +101,7 @@ public final class LfsServlet extends HttpServlet {
                     verify(req, res, store);
                 }
             } else if (rest.startsWith("objects/") && method.equals("GET")) {
-                download(res, store, LfsOid.parse(rest.substring("objects/".length())));
+                download(req, res, store, LfsOid.parse(rest.substring("objects/".length())));
             } else if (rest.startsWith("objects/") && method.equals("PUT")) {
                 if (mayWrite(req, res, repo.get())) {
                     store.put(LfsOid.parse(rest.substring("objects/".length())), req.getContentLengthLong(),
@@ -178,17 +178,22 @@ public final class LfsServlet extends HttpServlet {
         }
     }
 
-    private static void download(HttpServletResponse res, LfsObjectStore store, LfsOid oid) throws IOException, GitException {
+    private static void download(HttpServletRequest req, HttpServletResponse res, LfsObjectStore store, LfsOid oid)
+            throws IOException, GitException {
         OptionalLong size = store.size(oid);
         if (size.isEmpty()) {
             throw new GitNotFoundException("object " + oid + " does not exist on the server");
         }
-        res.setStatus(200);
         res.setContentType("application/octet-stream");
-        res.setContentLengthLong(size.getAsLong());
-        try (InputStream in = store.open(oid); OutputStream out = res.getOutputStream()) {
-            in.transferTo(out);
-        }
+        // A file on this host goes out with sendfile; another store streams through the JVM.
+        Path file = store instanceof LfsStore local ? local.path(oid) : null;
+        FileSender.send(req, res, "\"" + oid.hex() + "\"", size.getAsLong(), file, () -> {
+            try {
+                return store.open(oid);
+            } catch (GitException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     private boolean mayWrite(HttpServletRequest req, HttpServletResponse res, RepoId repo) throws IOException {

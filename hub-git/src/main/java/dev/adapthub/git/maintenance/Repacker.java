@@ -77,6 +77,32 @@ public final class Repacker {
         return new RepackResult(ran, before, after, hasBitmap(repo), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * True when the repository's packs hold more than {@code minPackBytes} and none has a
+     * reachability bitmap: then every clone counts its objects by walking the whole history (two
+     * thirds of a clone's server time in the issue #15 profile), which a repack with a bitmap saves.
+     * A push of a large history lands as one such pack.
+     */
+    public boolean lacksBitmap(Repository repo, long minPackBytes) throws GitException {
+        Path packDir = repo.getDirectory().toPath().resolve("objects").resolve("pack");
+        try {
+            if (countFiles(packDir, "*.bitmap") > 0) {
+                return false;
+            }
+            long bytes = 0;
+            try (DirectoryStream<Path> packs = Files.newDirectoryStream(packDir, "*.pack")) {
+                for (Path pack : packs) {
+                    bytes += Files.size(pack);
+                }
+            }
+            return bytes > minPackBytes;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new GitStorageException("could not list the packs of the repository", e);
+        }
+    }
+
     private static int packFiles(Path packDir) throws IOException {
         return (int) countFiles(packDir, "*.pack");
     }

@@ -10,7 +10,10 @@ import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
+import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.SiteState;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Folder listings ({@code /{repo}/tree/{rev}/{path}}) and file pages ({@code /{repo}/blob/{rev}/{path}})
@@ -31,6 +35,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FileBrowserController {
 
+    /** Entries on one page of a folder: a 20,000-file folder is paged, not rendered whole. */
+    static final int PAGE_ENTRIES = 1_000;
+    /** Past any folder Git can hold in practice; keeps the offset within an int. */
+    static final int MAX_PAGE = 1_000_000;
+
     /** Larger text files are offered as a raw download only: rendering them would stall the page. */
     static final int MAX_VIEW_BYTES = 1024 * 1024;
 
@@ -38,10 +47,12 @@ class FileBrowserController {
     private final RepoFiles files;
     private final CurrentAccount current;
     private final MarkdownRenderer markdown;
+    private final SiteState site;
     private final RepoService repos;
 
     FileBrowserController(RepoLocator locator, RepoFiles files, CurrentAccount current, MarkdownRenderer markdown,
-            RepoService repos) {
+            RepoService repos, SiteState site) {
+        this.site = site;
         this.repos = repos;
         this.locator = locator;
         this.files = files;
@@ -51,21 +62,30 @@ class FileBrowserController {
 
     @GetMapping({"/{owner}/{name}/tree/**", "/datasets/{owner}/{name}/tree/**", "/tools/{owner}/{name}/tree/**"})
     String tree(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 0);
-        model.addAttribute("listing", files.list(repo, at.at(), at.path(), false));
+        if (notModified(request, response, repo, at, viewer, page)) {
+            return null;
+        }
+        int pageNumber = Math.min(Math.max(0, page), MAX_PAGE);
+        model.addAttribute("listing", files.page(repo, at.at(), at.path(), pageNumber * PAGE_ENTRIES, PAGE_ENTRIES));
+        model.addAttribute("pageNumber", pageNumber);
         addCommon(model, at, "files");
         return "browse/tree";
     }
 
     @GetMapping({"/{owner}/{name}/blob/**", "/datasets/{owner}/{name}/blob/**", "/tools/{owner}/{name}/blob/**"})
     String blob(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 1);
+        if (notModified(request, response, repo, at, viewer)) {
+            return null;
+        }
         BlobContent blob = files.open(repo, at.at(), at.path());
         TreeEntry entry = blob.entry();
         addCommon(model, at, "files");
@@ -89,6 +109,13 @@ class FileBrowserController {
                     links.resolve(at.revision(), folder) + (folder.isEmpty() ? "/" : "")));
         }
         return "browse/blob";
+    }
+
+    /** The page is the commit's content at a path, shaped by the repository's settings and the viewer's rights. */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
+            Account viewer, Object... more) {
+        return PageEtag.notModified(request, response, at.at().commitId().name(), at.revision(), at.path(),
+                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer), site.banner(), List.of(more));
     }
 
     private void addCommon(Model model, Located at, String tab) {

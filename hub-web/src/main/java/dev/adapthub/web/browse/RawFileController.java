@@ -10,7 +10,9 @@ import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.http.FileSender;
 import dev.adapthub.git.lfs.LfsObjectStore;
+import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.read.BlobContent;
@@ -19,8 +21,8 @@ import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.ContentDisposition;
@@ -125,14 +127,13 @@ class RawFileController {
             counter.repository(repo.id(), request.getHeader("User-Agent"));
         }
         response.setHeader("X-Repo-Commit", at.at().commitId().name());
-        response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("X-Content-Type-Options", "nosniff");
         Optional<LfsPointerFile> pointer = blob.entry().lfs();
         if (pointer.isPresent() && !raw) {
             serveLfs(repo, blob, pointer.get(), request, response);
         } else {
             String etag = quote(blob.entry().id().name());
-            Body body = new Body(blob.size(), blob::openStream);
+            Body body = new Body(blob.size(), null, blob::openStream);
             serve(request, response, etag, body, blob.binary(), blob.entry().name());
         }
     }
@@ -157,7 +158,9 @@ class RawFileController {
         if (LfsRedirect.sent(store, pointer.oid(), blob.entry().name(), etag, request, response)) {
             return;
         }
-        Body body = new Body(stored.getAsLong(), () -> {
+        // A file on this host goes out with sendfile; another store streams through the JVM.
+        Path file = store instanceof LfsStore local ? local.path(pointer.oid()) : null;
+        Body body = new Body(stored.getAsLong(), file, () -> {
             try {
                 return store.open(pointer.oid());
             } catch (GitException e) {
@@ -167,18 +170,12 @@ class RawFileController {
         serve(request, response, etag, body, true, blob.entry().name());
     }
 
-    /** The bytes to send: a size known up front and a fresh stream per request. */
-    private record Body(long size, Opener opener) {
-    }
-
-    @FunctionalInterface
-    private interface Opener {
-        InputStream open() throws IOException;
+    /** The bytes to send: a size known up front, the file holding them (null when none) and a fresh stream per request. */
+    private record Body(long size, Path file, FileSender.Opener opener) {
     }
 
     private static void serve(HttpServletRequest request, HttpServletResponse response, String etag, Body body,
             boolean binary, String fileName) throws IOException {
-        response.setHeader("ETag", etag);
         if (binary) {
             response.setContentType("application/octet-stream");
             response.setHeader("Content-Disposition",
@@ -186,47 +183,7 @@ class RawFileController {
         } else {
             response.setContentType("text/plain;charset=UTF-8");
         }
-        if (Conditionals.matches(request.getHeader("If-None-Match"), etag)) {
-            response.setStatus(304);
-            return;
-        }
-        String rangeHeader = Conditionals.rangeApplies(request.getHeader("If-Range"), etag)
-                ? request.getHeader("Range") : null;
-        ByteRange.Request wanted = ByteRange.of(rangeHeader, body.size());
-        if (wanted instanceof ByteRange.Unsatisfiable) {
-            response.setStatus(416);
-            response.setHeader("Content-Range", "bytes */" + body.size());
-            response.setContentLengthLong(0);
-            return;
-        }
-        ByteRange range = wanted instanceof ByteRange.Part part ? part.range()
-                : new ByteRange(0, body.size() - 1);
-        if (wanted instanceof ByteRange.Part) {
-            response.setStatus(206);
-            response.setHeader("Content-Range", range.contentRange(body.size()));
-        }
-        response.setContentLengthLong(Math.max(0, range.length()));
-        if ("HEAD".equals(request.getMethod()) || range.length() <= 0) {
-            return;
-        }
-        try (InputStream in = body.opener().open()) {
-            in.skipNBytes(range.first());
-            copy(in, response, range.length());
-        }
-    }
-
-    private static void copy(InputStream in, HttpServletResponse response, long length) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = length;
-        var out = response.getOutputStream();
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                throw new IOException("file ended " + left + " bytes early");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
-        }
+        FileSender.send(request, response, etag, body.size(), body.file(), body.opener());
     }
 
     static void error(HttpServletResponse response, int status, String code, HubException e) throws IOException {

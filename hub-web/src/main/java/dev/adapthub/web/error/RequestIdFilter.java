@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,7 +28,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = UUID.randomUUID().toString().substring(0, 13);
+        // 48 random bits as 12 hex digits: UUID.randomUUID() draws from one shared SecureRandom,
+        // which under load made every request wait on its lock (issue #15 profile).
+        String id = newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
@@ -42,6 +44,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    static String newId() {
+        long bits = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
+        String hex = Long.toHexString(bits | 0x1_0000_0000_0000L);
+        return hex.substring(1, 9) + "-" + hex.substring(9);
     }
 
     @Override

@@ -12,16 +12,24 @@ import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.card.ParsedReadme;
 import dev.adapthub.core.repo.card.RepoCards;
+import dev.adapthub.core.repo.card.RepoCard;
+import dev.adapthub.core.repo.content.GitObjectCache;
 import dev.adapthub.core.repo.content.RepoFiles;
+import dev.adapthub.git.read.TreeEntry;
+import dev.adapthub.git.read.TreePage;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.core.adaptation.AdaptationIndex;
+import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.OpenGraph;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,18 +43,34 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RepoController {
 
     static final int MAX_README = 1024 * 1024;
+    /** Root entries the front page lists; the Files tab pages through the rest. */
+    static final int ROOT_ENTRIES = 1_000;
 
     record NewRepoForm(String type, String owner, String name, String visibility) {
     }
 
+    /** The README blob and the link bases its HTML was rendered with. */
+    private record ReadmeKey(long repo, ObjectId blob, String blobBase, String rawBase) {
+    }
+
+    private record RenderedReadme(RepoCard card, String html, String description) {
+    }
+
+    /** Weighed in 4 KiB of HTML: about 16 MB at most. */
+    private final GitObjectCache<ReadmeKey, RenderedReadme> readmes =
+            new GitObjectCache<>(4_000, r -> 1 + r.html().length() / 4096);
     private final RepoService repos;
     private final RepoFiles files;
     private final OrganizationService organizations;
     private final CurrentAccount current;
     private final MarkdownRenderer markdown;
+    private final SiteState site;
+    private final AdaptationIndex adaptations;
 
     RepoController(RepoService repos, RepoFiles files, OrganizationService organizations, CurrentAccount current,
-            MarkdownRenderer markdown) {
+            MarkdownRenderer markdown, SiteState site, AdaptationIndex adaptations) {
+        this.site = site;
+        this.adaptations = adaptations;
         this.repos = repos;
         this.files = files;
         this.organizations = organizations;
@@ -88,7 +112,7 @@ class RepoController {
 
     @GetMapping({"/{owner}/{name}", "/datasets/{owner}/{name}", "/tools/{owner}/{name}"})
     String home(@PathVariable String owner, @PathVariable String name, @AuthenticationPrincipal HubUser user,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Account viewer = current.of(user);
         RepoKind kind = RepoRoute.kindOf(request);
         Optional<Repo> found = repos.find(kind, owner, name, viewer);
@@ -99,26 +123,57 @@ class RepoController {
             }
         }
         Repo repo = found.orElseGet(() -> repos.get(kind, owner, name, viewer));
+        RepoPermission permission = repos.permission(repo, viewer);
+        Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
+        // Beyond the commit, the page shows the banner, the model's validated configs (they change with the
+        // index, not the commit) and its likes and downloads.
+        if (PageEtag.notModified(request, response, head.map(h -> h.commitId().name()).orElse("empty"),
+                repo.id(), repo.urlPath(), repo.updatedAt(), permission, site.banner(), adaptations.generation(),
+                repo.popularity())) {
+            return null;
+        }
         model.addAttribute("repo", repo);
-        model.addAttribute("permission", repos.permission(repo, viewer));
+        model.addAttribute("permission", permission);
         model.addAttribute("cloneUrl", ServletUriComponentsBuilder.fromContextPath(request)
                 .path("/" + repo.urlPath() + ".git").build().toUriString());
-        Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
         model.addAttribute("empty", head.isEmpty());
         if (head.isPresent()) {
             ResolvedRevision at = head.get();
             model.addAttribute("head", at);
             model.addAttribute("lastCommit", files.commit(repo, at));
-            model.addAttribute("tree", files.list(repo, at, "", false));
-            ParsedReadme readme = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
-            String rev = repo.defaultBranch();
+            TreePage tree = files.page(repo, at, "", 0, ROOT_ENTRIES);
+            model.addAttribute("tree", tree);
+            RenderedReadme readme = readme(repo, at, tree);
             model.addAttribute("card", readme.card());
-            model.addAttribute("openGraph", OpenGraph.ofMarkdown(repo.fullName() + " · AdaptHub", readme.markdown(),
+            // The link preview's description is the README's first paragraph, kept with the rendered card.
+            model.addAttribute("openGraph", new OpenGraph(repo.fullName() + " · AdaptHub", readme.description(), "website",
                     ServletUriComponentsBuilder.fromContextPath(request).path("/" + repo.urlPath()).build().toUriString()));
-            model.addAttribute("readmeHtml", markdown.render(readme.markdown(),
-                    "/" + repo.urlPath() + "/blob/" + rev + "/", "/" + repo.urlPath() + "/resolve/" + rev + "/"));
+            model.addAttribute("readmeHtml", readme.html());
         }
         return "repos/home";
+    }
+
+    /**
+     * The card and sanitized HTML of the README at {@code at}, rendered once per README blob (and
+     * link base): parsing, rendering and sanitizing it on every view was a sixth of a repository page.
+     */
+    private RenderedReadme readme(Repo repo, ResolvedRevision at, TreePage tree) {
+        Optional<TreeEntry> file = tree.entries().stream().filter(e -> e.name().equals("README.md")).findFirst();
+        if (file.isEmpty() && tree.hasMore()) {
+            file = files.entry(repo, at, "README.md");
+        }
+        file = file.filter(e -> e.kind() == TreeEntry.Kind.FILE);
+        if (file.isEmpty()) {
+            return new RenderedReadme(RepoCard.EMPTY, "", "");
+        }
+        String rev = repo.defaultBranch();
+        ReadmeKey key = new ReadmeKey(repo.id(), file.get().id(), "/" + repo.urlPath() + "/blob/" + rev + "/",
+                "/" + repo.urlPath() + "/resolve/" + rev + "/");
+        return readmes.get(key, k -> {
+            ParsedReadme parsed = RepoCards.parse(files.readText(repo, at, "README.md", MAX_README).orElse(null));
+            return new RenderedReadme(parsed.card(), markdown.render(parsed.markdown(), k.blobBase(), k.rawBase()),
+                    OpenGraph.ofMarkdown("", parsed.markdown(), "").description());
+        });
     }
 
     @GetMapping({"/{owner}/{name}/settings", "/datasets/{owner}/{name}/settings", "/tools/{owner}/{name}/settings"})

@@ -18,6 +18,7 @@ import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.Revisions;
 import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.git.read.TreeListing;
+import dev.adapthub.git.read.TreePage;
 import dev.adapthub.git.read.Trees;
 import dev.adapthub.git.store.RepositoryStore;
 import java.io.IOException;
@@ -44,8 +45,28 @@ public class RepoFiles {
     /** Diff limits that list changed files without computing patches (every blob counts as too large). */
     private static final DiffLimits PATHS_ONLY = new DiffLimits(MAX_TREE_ENTRIES, 1, 1, 1, 0);
 
+    /** Tree entries kept in {@link #listings} (about 300 bytes each: ~30 MB at most). */
+    static final int CACHED_TREE_ENTRIES = 100_000;
+
     private final RepositoryStore store;
     private final RepoService repos;
+    /** Listings per repository, commit, folder and cap: immutable once the commit exists. */
+    private final GitObjectCache<ListingKey, TreeListing> listings =
+            new GitObjectCache<>(CACHED_TREE_ENTRIES, l -> l.entries().size());
+    private final GitObjectCache<CommitKey, CommitInfo> commits = new GitObjectCache<>(20_000, c -> 1);
+
+    /** The repository is part of the key so that one repository never answers from another's objects. */
+    private record ListingKey(long repo, ObjectId commit, String path, boolean recursive, int max) {
+    }
+
+    private record CommitKey(long repo, ObjectId commit) {
+    }
+
+    private record PageKey(long repo, ObjectId commit, String path, int offset, int limit) {
+    }
+
+    private final GitObjectCache<PageKey, TreePage> pages =
+            new GitObjectCache<>(CACHED_TREE_ENTRIES, p -> p.entries().size());
 
     RepoFiles(RepositoryStore store, RepoService repos) {
         this.store = store;
@@ -86,6 +107,17 @@ public class RepoFiles {
         return listUpTo(repo, at, path, recursive, MAX_TREE_ENTRIES);
     }
 
+    /** One page of a folder's direct children (pages of large folders read only the page's entries). */
+    public TreePage page(Repo repo, ResolvedRevision at, String path, int offset, int limit) {
+        return pages.get(new PageKey(repo.id(), at.commitId().copy(), path, offset, limit), k -> {
+            try {
+                return Trees.page(git(repo), k.commit(), k.path(), k.offset(), k.limit());
+            } catch (GitException e) {
+                throw GitErrors.translate(e);
+            }
+        });
+    }
+
     /**
      * The file or folder at {@code path}; empty when nothing is there.
      *
@@ -106,11 +138,14 @@ public class RepoFiles {
      * the pages can show ({@link TreeListing#truncated()} still tells when even this cap was hit).
      */
     public TreeListing listUpTo(Repo repo, ResolvedRevision at, String path, boolean recursive, int maxEntries) {
-        try {
-            return Trees.list(git(repo), at.commitId(), path, recursive, maxEntries);
-        } catch (GitException e) {
-            throw GitErrors.translate(e);
-        }
+        ListingKey key = new ListingKey(repo.id(), at.commitId().copy(), path, recursive, maxEntries);
+        return listings.get(key, k -> {
+            try {
+                return Trees.list(git(repo), k.commit(), k.path(), k.recursive(), k.max());
+            } catch (GitException e) {
+                throw GitErrors.translate(e);
+            }
+        });
     }
 
     public BlobContent open(Repo repo, ResolvedRevision at, String path) {
@@ -142,13 +177,14 @@ public class RepoFiles {
     }
 
     public CommitInfo commit(Repo repo, ResolvedRevision at) {
-        Repository git = git(repo);
-        try (RevWalk walk = new RevWalk(git)) {
-            RevCommit commit = walk.parseCommit(at.commitId());
-            return CommitInfo.of(commit);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return commits.get(new CommitKey(repo.id(), at.commitId().copy()), k -> {
+            try (RevWalk walk = new RevWalk(git(repo))) {
+                RevCommit commit = walk.parseCommit(k.commit());
+                return CommitInfo.of(commit);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public HistoryPage history(Repo repo, ResolvedRevision at, String path, int offset, int limit) {

@@ -38,6 +38,11 @@ class Repacks {
     private final Repacker repacker;
     private final RepackSettings settings;
     private final ObjectProvider<SchedulerClient> scheduler;
+    /**
+     * Packs larger than this without a bitmap are repacked after the push that left them: below it a
+     * clone's object counting is quick anyway (issue #15).
+     */
+    static final long BITMAP_MIN_PACK_BYTES = 16L * 1024 * 1024;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     /**
      * Loose objects a repack left (unreachable ones younger than Git's prune age stay loose), so
@@ -68,15 +73,17 @@ class Repacks {
     boolean scheduleIfDue(RepoId storage) {
         String id = storage.toString();
         ObjectCounts counts;
+        boolean lacksBitmap;
         try (Repository git = store.open(storage)) {
             counts = repacker.counts(git);
+            lacksBitmap = repacker.lacksBitmap(git, BITMAP_MIN_PACK_BYTES);
         } catch (GitException e) {
             log.warn("Could not count the objects of repository {}: {}", id, e.getMessage());
             return false;
         }
         ObjectCounts sinceRepack = new ObjectCounts(counts.packs(),
                 counts.looseObjects() - looseAfterRepack.getOrDefault(id, 0L));
-        if (!sinceRepack.exceed(settings.limits())) {
+        if (!sinceRepack.exceed(settings.limits()) && !lacksBitmap) {
             return false;
         }
         SchedulerClient client = scheduler.getIfAvailable();

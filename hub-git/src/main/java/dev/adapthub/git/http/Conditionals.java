@@ -1,13 +1,13 @@
-package dev.adapthub.web.browse;
+package dev.adapthub.git.http;
 
 /** The conditional request headers a download honours: {@code If-None-Match} and {@code If-Range}. */
-final class Conditionals {
+public final class Conditionals {
 
     private Conditionals() {
     }
 
     /** True when {@code If-None-Match} lists {@code etag} (weakly compared, as RFC 9110 asks) or is {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -27,7 +27,7 @@ final class Conditionals {
     }
 
     /** A {@code Range} counts only when {@code If-Range} is absent or names the current (strong) ETag. */
-    static boolean rangeApplies(String ifRange, String etag) {
+    public static boolean rangeApplies(String ifRange, String etag) {
         return ifRange == null || ifRange.trim().equals(etag);
     }
 }

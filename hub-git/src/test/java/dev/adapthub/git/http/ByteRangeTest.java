@@ -1,4 +1,4 @@
-package dev.adapthub.web.browse;
+package dev.adapthub.git.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.adapthub.web.browse;
+package dev.adapthub.git.http;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,32 +9,32 @@ import java.util.regex.Pattern;
  * Only single ranges are served as 206; multi-range and malformed headers are ignored (the full
  * file is sent, as RFC 9110 allows).
  */
-record ByteRange(long first, long last) {
+public record ByteRange(long first, long last) {
 
     private static final Pattern SINGLE = Pattern.compile("bytes=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
     /** What a {@code Range} header asks of a file of {@code size} bytes. */
-    sealed interface Request permits Whole, Part, Unsatisfiable {
+    public sealed interface Request permits Whole, Part, Unsatisfiable {
     }
 
-    record Whole() implements Request {
+    public record Whole() implements Request {
     }
 
-    record Part(ByteRange range) implements Request {
+    public record Part(ByteRange range) implements Request {
     }
 
-    record Unsatisfiable() implements Request {
+    public record Unsatisfiable() implements Request {
     }
 
-    long length() {
+    public long length() {
         return last - first + 1;
     }
 
-    String contentRange(long size) {
+    public String contentRange(long size) {
         return "bytes " + first + "-" + last + "/" + size;
     }
 
-    static Request of(String header, long size) {
+    public static Request of(String header, long size) {
         if (header == null) {
             return new Whole();
         }

@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# The hub side by side with the servers it should be as fast as, in one run, interleaved, so that
+# load from anything else on the machine hits both sides alike (issue #15):
+#   1. pages and API answers (anonymous and signed in) against nginx serving a static file of the
+#      same size: wrk -t2 -c32, requests/s and p99;
+#   2. LFS downloads (/resolve and the LFS batch link) against nginx sendfile of the very same
+#      stored object: one 1 GiB object and eight parallel 256 MiB objects, wall time and server CPU;
+#   3. git clone against C git's http-backend behind nginx + fcgiwrap serving the very same bare
+#      repository directory: wall time and server CPU (the hub's process, against fcgiwrap and
+#      the git processes it ran).
+# Prints a table of hub/baseline ratios (median and range over the rounds) and writes it to
+# docs/benchmarks.md (section "compare.sh"). Outside ./mvnw verify. Loopback only.
+# Needs: java 17+, git, git-lfs, curl, jq, python3, nginx, fcgiwrap, wrk (installed with apt-get
+# when missing and running as root).
+# Usage: bench/compare.sh [rounds] [seconds per wrk run]      (defaults 3 and 5)
+#   COMPARE_PARTS="pages lfs clone" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
+#   reuses the last build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+rounds="${1:-3}"
+secs="${2:-5}"
+parts="${COMPARE_PARTS:-pages lfs clone}"
+
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+need() {  # command, Debian package
+  command -v "$1" >/dev/null 2>&1 && return
+  [ "$(id -u)" = 0 ] || die "$1 is missing: apt-get install -y $2"
+  log "installing $2"; apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+need nginx nginx; need fcgiwrap fcgiwrap; need wrk wrk; need git-lfs git-lfs; need jq jq; need curl curl
+[ -x /usr/lib/git-core/git-http-backend ] || die "git-http-backend is missing (package git)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+range() { printf '%s\n' "$@" | sort -g | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%s–%s", lo, hi}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3g", (b > 0 ? a / b : 0)}'; }
+to_ms() { awk '{v=$1; if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else {sub(/s$/,"",v); print v*1000}}'; }
+now_ns() { date +%s%N; }
+# CPU seconds of a process and of its waited-for children (utime stime cutime cstime)
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
+
+work=$(mktemp -d /tmp/adapthub-compare.XXXXXX)
+hub_pid='' nginx_pid='' fcgi_pid=''
+cleanup() {
+  local status=$?
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  [ -n "$fcgi_pid" ] && kill "$fcgi_pid" 2>/dev/null || true
+  if [ -n "$hub_pid" ]; then kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true; fi
+  [ "$status" -ne 0 ] && [ -f "$work/hub.log" ] && tail -n 30 "$work/hub.log" >&2
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+# Build first, with the user's own Maven repository (COMPARE_BUILD=0 reuses the last build).
+[ "${COMPARE_BUILD:-1}" = 0 ] && [ -f hub-web/target/app/adapthub.jsa ] || HUB_PREPARE_ONLY=1 ./run >/dev/null
+# The machine's git configuration (LFS filters, credential helpers) stays out of every measurement.
+export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
+mkdir -p "$HOME"
+git config --global user.name Bench && git config --global user.email bench@example.invalid
+git lfs install --skip-repo >/dev/null
+unset HUB_DB_URL HUB_DB_USER HUB_DB_PASSWORD
+
+# ---------------------------------------------------------------------------------------------
+# The hub, started as ./run starts it, with demo content
+port=$(free_port)
+hub="http://127.0.0.1:$port"
+password="Compare-$(date +%s)-pw!"
+token=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
+HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" HUB_ADMIN_TOKEN="$token" PORT=$port \
+  java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m} \
+  -jar hub-web/target/app/adapthub.jar >"$work/hub.log" 2>&1 &
+hub_pid=$!
+until curl -fs -o /dev/null "$hub/"; do kill -0 $hub_pid 2>/dev/null || die "the hub died"; sleep 0.2; done
+jar="$work/cookies"
+# (pages are read into variables before grep: with pipefail, grep -q closing the pipe early fails curl)
+form=$(curl -s -c "$jar" -b "$jar" "$hub/login")
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | sed -n '1s/.*value="//;1s/"$//p')
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$password" \
+  --data-urlencode "_csrf=$csrf" "$hub/login"
+cookie="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$jar")"
+home=$(curl -fs -H "Cookie: $cookie" "$hub/")
+grep -q 'id="nav-user"' <<<"$home" || die "could not sign in"
+
+# nginx: static files, sendfile of the hub's own stored LFS objects, and C git's http-backend
+nport=$(free_port)
+mkdir -p "$work/static" "$work/nginx"
+fcgi_sock="$work/fcgiwrap.sock"
+fcgiwrap -c 4 -s "unix:$fcgi_sock" &
+fcgi_pid=$!
+# As root, nginx's workers would drop to "nobody" and could not read the hub's data directory.
+user_line=''; [ "$(id -u)" = 0 ] && user_line='user root;'
+cat >"$work/nginx/nginx.conf" <<EOF
+$user_line
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  default_type application/octet-stream;
+  client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi; uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    location /static/ { alias $work/static/; }
+    location /lfs/ { alias $work/data/git/; }
+    location ~ ^/git(/.*) {
+      fastcgi_pass unix:$fcgi_sock;
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME /usr/lib/git-core/git-http-backend;
+      fastcgi_param GIT_PROJECT_ROOT $work/data/git;
+      fastcgi_param GIT_HTTP_EXPORT_ALL "";
+      fastcgi_param PATH_INFO \$1;
+      fastcgi_buffering off;
+    }
+  }
+}
+EOF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+nginx_url="http://127.0.0.1:$nport"
+until curl -s -o /dev/null "$nginx_url/static/"; do sleep 0.1; done
+tree_cpu() {  # a process and its direct children (nginx's workers, fcgiwrap's preforked children)
+  local total=0 p
+  for p in $1 $(pgrep -P "$1"); do total=$(awk -v a="$total" -v b="$(cpu_of "$p" 2>/dev/null || echo 0)" 'BEGIN {print a + b}'); done
+  echo "$total"
+}
+nginx_cpu() { tree_cpu "$nginx_pid"; }
+
+rows=()   # "what | hub | baseline | ratio median (range) | goal"
+add_row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); printf '%s | %s | %s | %s | %s\n' "$1" "$2" "$3" "$4" "$5"; }
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------------------------------------
+# 1. Pages
+wrk_run() {  # url [cookie] -> "req/s p99_ms"
+  local out
+  if [ -n "${2:-}" ]; then out=$(wrk -t2 -c32 -d"${secs}s" --latency -H "Cookie: $2" "$1"); else out=$(wrk -t2 -c32 -d"${secs}s" --latency "$1"); fi
+  grep -q "Non-2xx" <<<"$out" && die "non-2xx answers from $1"
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)"
+}
+if [[ " $parts " == *" pages "* ]]; then
+  repo=/meta-llama/Llama-3.1-8B-Instruct
+  pages=("$repo" "$repo/blob/main/config.json" "$repo/tree/main" "$repo/pulls" /tools /matrix
+    "/api/models?limit=50" "$repo/resolve/main/config.json")
+  for who in anonymous signed-in; do
+    c=''; [ "$who" = signed-in ] && c=$cookie
+    for page in "${pages[@]}"; do
+      name=$(echo "$page" | tr -c 'A-Za-z0-9\n' '_')
+      curl -fs ${c:+-H "Cookie: $c"} -o "$work/static/$name" "$hub$page" || die "$hub$page failed"
+      wrk -t2 -c32 -d2s ${c:+-H "Cookie: $c"} "$hub$page" >/dev/null   # warm-up
+      ratios=() hub_rps=() ngx_rps=() hub_p99=()
+      for _ in $(seq 1 "$rounds"); do
+        read -r nr _ < <(wrk_run "$nginx_url/static/$name")
+        read -r hr hp < <(wrk_run "$hub$page" "$c")
+        ngx_rps+=("$nr"); hub_rps+=("$hr"); hub_p99+=("$hp"); ratios+=("$(ratio "$hr" "$nr")")
+      done
+      goal="≥ 3,000 req/s, p99 ≤ 25 ms"
+      [[ "$page" == /api/* || "$page" == */resolve/* ]] && goal="≥ 5,000 req/s"
+      add_row "$who $page ($(stat -c %s "$work/static/$name") B)" \
+        "$(median "${hub_rps[@]}") req/s, p99 $(median "${hub_p99[@]}") ms" \
+        "nginx static $(median "${ngx_rps[@]}") req/s" "$(median "${ratios[@]}") ($(range "${ratios[@]}"))" "$goal"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 2. LFS downloads
+if [[ " $parts " == *" lfs "* ]]; then
+  curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-lfs","type":"model"}' "$hub/api/repos/create"
+  lfs="$work/lfs"; mkdir -p "$lfs"
+  # The hub writes an initial commit into a new repository: build on it.
+  ( cd "$lfs" && git init -q -b main && git lfs install --local >/dev/null \
+    && git pull -q "http://admin:$token@127.0.0.1:$port/admin/bench-lfs.git" main && git lfs track '*.bin' >/dev/null
+    head -c 1G /dev/urandom >big.bin
+    for i in 1 2 3 4 5 6 7 8; do head -c 256M /dev/urandom >part$i.bin; done
+    git add . && git commit -qm "LFS objects" \
+    && git push -q "http://admin:$token@127.0.0.1:$port/admin/bench-lfs.git" main 2>"$work/lfs-push.log" ) \
+    || { cat "$work/lfs-push.log" >&2; die "LFS push failed"; }
+  oid_of() { sha256sum "$lfs/$1" | cut -d' ' -f1; }
+  stored_rel() { local p; p=$(find "$work/data/git" -path "*/lfs/objects/*" -name "$1" -type f | head -1); echo "${p#"$work/data/git/"}"; }
+  batch_href() {  # oid size -> the LFS batch API's download href
+    curl -fsS -X POST -H 'Accept: application/vnd.git-lfs+json' -H 'Content-Type: application/vnd.git-lfs+json' \
+      -d "{\"operation\":\"download\",\"transfers\":[\"basic\"],\"objects\":[{\"oid\":\"$1\",\"size\":$2}]}" \
+      "$hub/admin/bench-lfs.git/info/lfs/objects/batch" | jq -r '.objects[0].actions.download.href'
+  }
+  big_oid=$(oid_of big.bin)
+  declare -A hub_urls=([resolve]="$hub/admin/bench-lfs/resolve/main/big.bin" [batch]="$(batch_href "$big_oid" $((1 << 30)))")
+  big_ngx="$nginx_url/lfs/$(stored_rel "$big_oid")"
+  part_resolve=() part_batch=() part_ngx=()
+  for i in 1 2 3 4 5 6 7 8; do
+    o=$(oid_of "part$i.bin")
+    part_resolve+=("$hub/admin/bench-lfs/resolve/main/part$i.bin"); part_batch+=("$(batch_href "$o" $((256 << 20)))")
+    part_ngx+=("$nginx_url/lfs/$(stored_rel "$o")")
+  done
+  [ "$(curl -fsS "${hub_urls[resolve]}" | sha256sum | cut -d' ' -f1)" = "$big_oid" ] || die "/resolve sent other bytes"
+  [ "$(curl -fsS -r 1000-1999 "${hub_urls[batch]}" | wc -c)" = 1000 ] || die "the batch link ignores Range"
+  fetch() { local u; for u in "$@"; do curl -fsS -o /dev/null "$u" & done; wait; }
+  timed() {  # pid-cpu-function urls... -> "seconds cpu_seconds"
+    local cpu=$1; shift
+    local c0 t0 t1 c1; c0=$($cpu); t0=$(now_ns); fetch "$@"; t1=$(now_ns); c1=$($cpu)
+    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
+  }
+  hub_cpu() { cpu_of "$hub_pid"; }
+  fetch "$big_ngx" "${hub_urls[resolve]}"   # warm the page cache for both
+  for how in resolve batch; do
+    for shape in "1 × 1 GiB" "8 × 256 MiB"; do
+      speed=() cpu=() hs=() ns=()
+      for _ in $(seq 1 "$rounds"); do
+        if [ "$shape" = "1 × 1 GiB" ]; then ngx=("$big_ngx"); hubs=("${hub_urls[$how]}")
+        elif [ "$how" = resolve ]; then ngx=("${part_ngx[@]}"); hubs=("${part_resolve[@]}")
+        else ngx=("${part_ngx[@]}"); hubs=("${part_batch[@]}"); fi
+        read -r nt nc < <(timed nginx_cpu "${ngx[@]}")
+        read -r ht hc < <(timed hub_cpu "${hubs[@]}")
+        hs+=("$ht"); ns+=("$nt"); speed+=("$(ratio "$nt" "$ht")"); cpu+=("$(ratio "$hc" "$nc")")
+      done
+      add_row "LFS $shape via $how (speed; server CPU)" "$(median "${hs[@]}") s" "nginx sendfile $(median "${ns[@]}") s" \
+        "$(median "${speed[@]}") ($(range "${speed[@]}")); CPU $(median "${cpu[@]}")× ($(range "${cpu[@]}"))" "speed ≥ 0.9×, CPU ≤ 2×"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 3. Clones: a generated repository (or bench/work/generated.git from bench/git-clone.sh)
+if [[ " $parts " == *" clone "* ]]; then
+  src="$root/bench/work/generated.git"
+  if [ ! -d "$src" ]; then
+    src="$work/generated.git"; git init -q --bare "$src"
+    log "generating a repository (6,000 commits over 2,000 files, about 250k objects)"
+    python3 - <<'PY' | git -C "$src" fast-import --quiet --done
+import random, sys
+rnd = random.Random(15); out = sys.stdout.buffer
+words = "model adapter layer attention tensor shard chip kernel batch token cache weight config serve memory".split()
+files = ["pkg%02d/mod%03d.py" % (i % 40, i) for i in range(2000)]
+content = {f: [" ".join(rnd.choices(words, k=12)) for _ in range(60)] for f in files}
+for n in range(6000):
+    msg = ("commit %d" % n).encode()
+    out.write(b"commit refs/heads/main\nmark :%d\ncommitter Bench <b@example.invalid> %d +0000\ndata %d\n%s\n"
+              % (n + 1, 1700000000 + n * 60, len(msg), msg))
+    if n: out.write(b"from :%d\n" % n)
+    for f in rnd.sample(files, 12 if n else 2000):
+        lines = content[f]
+        lines[rnd.randrange(len(lines))] = " ".join(rnd.choices(words, k=12)) + " %d" % n
+        data = ("\n".join(lines) + "\n").encode()
+        out.write(b"M 100644 inline %s\ndata %d\n%s\n" % (f.encode(), len(data), data))
+out.write(b"done\n")
+PY
+    git -C "$src" repack -adq
+  fi
+  curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-clone","type":"model"}' "$hub/api/repos/create"
+  # Replaces the initial commit the hub wrote on creation (the administrator may force-push).
+  git -C "$src" push -q -f --all "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" 2>"$work/push.log" \
+    || { cat "$work/push.log" >&2; die "push failed"; }
+  main=$(git -C "$src" rev-parse refs/heads/main)
+  dir=''
+  while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/main)" = "$main" ] && dir=$d; done \
+    < <(find "$work/data/git" -type d -name '*.git' -prune)
+  [ -n "$dir" ] || die "the pushed repository was not found"
+  # The hub repacks in the background after pushes; give it the bitmap it would have, so both serve one pack.
+  git --git-dir="$dir" repack -adq --write-bitmap-index
+  objects=$(git --git-dir="$dir" count-objects -v | awk '/^in-pack/ {print $2}')
+  packmb=$(git --git-dir="$dir" count-objects -v | awk '/^size-pack/ {printf "%.0f", $2 / 1024}')
+  git_url="$nginx_url/git/${dir#"$work/data/git/"}"
+  hub_url="$hub/admin/bench-clone.git"
+  fcgi_cpu() { tree_cpu "$fcgi_pid"; }   # git-http-backend and the git it runs are waited for by fcgiwrap
+  clone() {  # cpu-function url -> "seconds cpu_seconds"
+    local cpu=$1 c0 t0 t1 c1; rm -rf "$work/clone.git"
+    c0=$($cpu); t0=$(now_ns); git clone -q --bare "$2" "$work/clone.git"; t1=$(now_ns); sleep 0.2; c1=$($cpu)
+    [ "$(git -C "$work/clone.git" rev-parse refs/heads/main)" = "$main" ] || die "clone from $2 has the wrong main"
+    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
+  }
+  clone hub_cpu "$hub_url" >/dev/null; clone fcgi_cpu "$git_url" >/dev/null   # warm-up
+  walls=() cpus=() hw=() gw=() hc=() gc=()
+  for _ in $(seq 1 "$rounds"); do
+    read -r t1 c1 < <(clone fcgi_cpu "$git_url")
+    read -r t2 c2 < <(clone hub_cpu "$hub_url")
+    gw+=("$t1"); gc+=("$c1"); hw+=("$t2"); hc+=("$c2"); walls+=("$(ratio "$t2" "$t1")"); cpus+=("$(ratio "$c2" "$c1")")
+  done
+  add_row "git clone --bare, $objects objects, $packmb MB pack (wall; server CPU)" \
+    "$(median "${hw[@]}") s; CPU $(median "${hc[@]}") s" "http-backend $(median "${gw[@]}") s; CPU $(median "${gc[@]}") s" \
+    "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
+  hub_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$hub_pid/status")
+  add_row "hub RSS after the runs above" "$hub_rss MB" "" "" "≤ 600 MB"
+fi
+
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${COMPARE_WRITE:-1}" = 1 ]; then
+  {
+    echo
+    echo "### compare.sh run of $(date -u +'%Y-%m-%d %H:%M UTC') ($rounds rounds, ${secs} s per wrk run, $(nproc) cores, load at end $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo
+    echo "| what | hub | baseline | hub/baseline, median (range) | goal |"
+    echo "| --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+  } >>docs/benchmarks.md
+  log "appended the table to docs/benchmarks.md"
+fi

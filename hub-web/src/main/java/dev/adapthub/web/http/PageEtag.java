@@ -1,0 +1,55 @@
+package dev.adapthub.web.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * Conditional GETs for pages derived from a commit: the ETag is a digest of everything the page is
+ * made of (the commit id and the mutable parts the caller names, such as the repository's settings
+ * and the viewer's permission) plus who is asking (their name and session, since a signed-in page
+ * carries the session's CSRF token), the language and this process's start. A matching
+ * {@code If-None-Match} gets a 304 before any rendering. Pages are {@code Cache-Control: private,
+ * no-cache}: a browser keeps its copy and revalidates it on every view; shared caches keep nothing
+ * (private repositories must never land in a proxy).
+ */
+public final class PageEtag {
+
+    /** Templates and code change with a restart; a page cached before it must not be reused after. */
+    private static final String BOOT = Long.toHexString(System.nanoTime());
+
+    private PageEtag() {
+    }
+
+    /**
+     * Sets ETag and Cache-Control on {@code response}; true when the client's copy is current and
+     * a 304 has been set (the caller then renders nothing and returns null).
+     */
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, Object... parts) {
+        StringBuilder text = new StringBuilder(BOOT);
+        for (Object part : parts) {
+            text.append('\u0000').append(part);
+        }
+        text.append('\u0000').append(request.getRemoteUser());
+        HttpSession session = request.getSession(false);
+        text.append('\u0000').append(session == null ? "" : session.getId());
+        text.append('\u0000').append(request.getLocale());
+        String etag = "W/\"" + digest(text.toString()) + "\"";
+        response.setHeader("Cache-Control", "private, no-cache");
+        return new ServletWebRequest(request, response).checkNotModified(etag);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

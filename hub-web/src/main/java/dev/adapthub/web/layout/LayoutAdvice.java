@@ -1,0 +1,42 @@
+package dev.adapthub.web.layout;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What the page layout needs to know about the viewer, computed once per request in plain Java:
+ * the signed-in name as the request attribute {@code navUser} (null for anonymous readers), which
+ * Thymeleaf sees as a variable on every page, error pages included. The layout used
+ * {@code sec:authorize="isAuthenticated()"}, which builds and evaluates a SpEL access expression
+ * (and looks up a logger) per use; in the issue #15 profile that was a visible share of a page.
+ */
+@Configuration
+class LayoutAdvice implements WebMvcConfigurer {
+
+    static final String NAV_USER = "navUser";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                request.setAttribute(NAV_USER, signedInName(request));
+                return true;
+            }
+        });
+    }
+
+    static String signedInName(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || principal instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return principal.getName();
+    }
+}
