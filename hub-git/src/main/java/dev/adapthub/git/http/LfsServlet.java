@@ -6,6 +6,7 @@ import dev.adapthub.git.GitNotFoundException;
 import dev.adapthub.git.GitTooLargeException;
 import dev.adapthub.git.lfs.LfsOid;
 import dev.adapthub.git.lfs.LfsObjectStore;
+import dev.adapthub.git.lfs.LfsStore;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepoId;
 

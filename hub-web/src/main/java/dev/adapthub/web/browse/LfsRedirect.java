@@ -1,6 +1,7 @@
 package dev.adapthub.web.browse;
 
 import dev.adapthub.git.GitException;
+import dev.adapthub.git.http.Conditionals;
 import dev.adapthub.git.lfs.LfsLink;
 import dev.adapthub.git.lfs.LfsObjectStore;
 import dev.adapthub.git.lfs.LfsOid;
