@@ -10,6 +10,7 @@ import dev.adapthub.core.testsupport.PostgresTestDatabase;
 import dev.adapthub.web.support.Browser;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubProcess;
+import dev.adapthub.web.support.S3ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two hub processes, A and B, on one PostgreSQL database and one data directory, as behind a
  * load balancer without sticky sessions (issue #14, docs/operations.md): whatever one process
  * writes, the other serves at once. A push through A is cloned through B; an LFS upload link A
- * signed is accepted by B; a browser session signed in on A works on B; a pull request opened on A
+ * hands out (a presigned link to the shared bucket) is verified and served through B; a browser session signed in on A works on B; a pull request opened on A
  * is reviewed and merged on B; B's matrix shows a config merged on A within 2 s; twenty merges
  * racing on both lose no commit. Each process is a separate JVM configured only by its
  * environment ({@link HubProcess}); {@link #environment} is where settings both need (object
@@ -73,13 +74,21 @@ class TwoProcessClusterTest {
     /** The reviewer's write token, created through B's settings page with a session signed in on A. */
     private String reviewerToken;
 
-    /** Environment both processes get on top of HubProcess's defaults. */
-    static Map<String, String> environment() {
-        return Map.of("HUB_CLUSTER_POLL_INTERVAL", "250ms");
+    private static final String BUCKET = "cluster-lfs";
+    /** The object store both processes share, as replicas share MinIO or S3 in production. */
+    private S3ProxyServer s3;
+
+    /** Environment both processes get on top of HubProcess's defaults: the shared bucket among it. */
+    Map<String, String> environment() {
+        return Map.of("HUB_CLUSTER_POLL_INTERVAL", "250ms", "HUB_LFS_S3_ENDPOINT", s3.endpoint(),
+                "HUB_LFS_S3_BUCKET", BUCKET, "HUB_LFS_S3_REGION", "us-east-1",
+                "HUB_LFS_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY, "HUB_LFS_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY,
+                "HUB_LFS_S3_PATH_STYLE", "true");
     }
 
     @BeforeAll
     void startTwoHubs() throws Exception {
+        s3 = S3ProxyServer.start(BUCKET);
         git = new GitCli();
         work = Files.createTempDirectory("adapthub-cluster");
         Path logs = Files.createDirectories(Path.of("target", "cluster-test").toAbsolutePath());
@@ -120,6 +129,9 @@ class TwoProcessClusterTest {
                 hub.stop();
             }
         }
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     @Test
@@ -144,32 +156,52 @@ class TwoProcessClusterTest {
     }
 
     /**
-     * An LFS upload link that A signs (for clients that PUT without credentials) is accepted by B:
-     * both sign with the one key in the database, not a key of their own. A link whose signature
-     * was changed is refused by B with 401.
+     * LFS objects live in the one bucket both processes use: bytes uploaded through the presigned link
+     * A hands out are verified through B (the hub reads them back and checks size and SHA-256), and B's
+     * download link serves them. A verify through B of bytes that were never uploaded is refused.
      */
     @Test
     @Order(2)
-    void anLfsUploadLinkSignedByAIsAcceptedByB() throws Exception {
+    void anLfsObjectUploadedThroughAIsVerifiedAndServedThroughB() throws Exception {
         byte[] content = ("weights " + System.nanoTime() + "\n").repeat(64).getBytes(StandardCharsets.UTF_8);
         String oid = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(content));
-        HttpResponse<String> batch = send(a, HttpRequest.newBuilder(URI.create(a.baseUrl() + "/" + repo
+
+        JsonNode upload = json(lfsBatch(a, "upload", oid, content.length)).at("/objects/0/actions");
+        String put = upload.at("/upload/href").asText();
+        assertThat(put).as("a presigned link to the bucket, not to the hub").startsWith(s3.endpoint());
+        assertThat(send(a, HttpRequest.newBuilder(URI.create(put)).PUT(HttpRequest.BodyPublishers.ofByteArray(content)))
+                .statusCode()).isEqualTo(200);
+        String verifyOnB = b.baseUrl() + upload.at("/verify/href").asText().substring(a.baseUrl().length());
+        HttpResponse<String> verified = send(b, HttpRequest.newBuilder(URI.create(verifyOnB))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/vnd.git-lfs+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("oid", oid,
+                        "size", content.length)))));
+        assertThat(verified.statusCode()).as("B verifies what went to the bucket through A's link: %s", verified.body())
+                .isEqualTo(200);
+
+        String get = json(lfsBatch(b, "download", oid, content.length)).at("/objects/0/actions/download/href").asText();
+        assertThat(get).startsWith(s3.endpoint());
+        HttpResponse<byte[]> downloaded = HTTP.send(HttpRequest.newBuilder(URI.create(get)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.body()).as("served through B's link").isEqualTo(content);
+
+        String missing = "0".repeat(63) + "1";
+        HttpResponse<String> refused = send(b, HttpRequest.newBuilder(URI.create(b.baseUrl() + "/" + repo
+                + ".git/info/lfs/objects/verify")).header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/vnd.git-lfs+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("oid", missing, "size", 5)))));
+        assertThat(refused.statusCode()).isBetween(400, 499);
+    }
+
+    private HttpResponse<String> lfsBatch(HubProcess hub, String operation, String oid, long size) throws Exception {
+        HttpResponse<String> batch = send(hub, HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/" + repo
                 + ".git/info/lfs/objects/batch")).header("Authorization", "Bearer " + token())
                 .header("Accept", "application/vnd.git-lfs+json").header("Content-Type", "application/vnd.git-lfs+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("operation", "upload",
-                        "transfers", List.of("basic"), "objects", List.of(Map.of("oid", oid, "size", content.length)))))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("operation", operation,
+                        "transfers", List.of("basic"), "objects", List.of(Map.of("oid", oid, "size", size)))))));
         assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
-        String href = json(batch).at("/objects/0/actions/upload/href").asText();
-        assertThat(href).as("signed by A").startsWith(a.baseUrl()).contains("hub_upload=");
-        String onB = b.baseUrl() + href.substring(a.baseUrl().length());
-
-        HttpResponse<String> tampered = send(b, HttpRequest.newBuilder(URI.create(onB.substring(0, onB.length() - 2)
-                + (onB.endsWith("AA") ? "BB" : "AA"))).PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
-        assertThat(tampered.statusCode()).as("a tampered link on B").isEqualTo(401);
-        HttpResponse<String> put = send(b, HttpRequest.newBuilder(URI.create(onB))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
-        assertThat(put.statusCode()).as("A's link, used on B: %s", put.body()).isBetween(200, 204);
+        return batch;
     }
 
     /**
