@@ -135,7 +135,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$resolve_bucket")
 fetch() {  # way -> size downloaded
   case $1 in
     presigned) curl -fsSL -o "$2" "$resolve_bucket" ;;
-    s3proxy) curl -fsS -o "$2" --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access:$secret_key" "$direct" ;;
+    s3proxy) curl -fsS -o "$2" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access:$secret_key" "$direct" ;;
     hub-jvm) curl -fsS -o "$2" "$resolve_files" ;;
   esac
 }
