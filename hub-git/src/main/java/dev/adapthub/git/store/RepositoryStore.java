@@ -13,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,23 @@ public final class RepositoryStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryStore.class);
 
+    private static final Duration CLOCK_TICK_MARGIN = Duration.ofMillis(50);
+
     private final Path root;
     private final Instant staleBefore;
     private final Map<RepoId, Repository> cache = new ConcurrentHashMap<>();
     private final Map<RepoId, Boolean> recovered = new ConcurrentHashMap<>();
 
-    /** A store whose crash recovery treats lock files older than this process's start as stale. */
+    /**
+     * A store whose crash recovery treats lock files older than the store itself as stale: every
+     * write of this process goes through its store, so none of its own locks can be older. (The
+     * process's start time is not used: Linux reports it from the boot time in whole seconds, up
+     * to a second early, and a hub restarted within that second kept its predecessor's locks.)
+     * Filesystems stamp files with a clock that lags by up to a timer tick, so a lock this store
+     * takes at once may look a few milliseconds older than the store: the margin covers that.
+     */
     public RepositoryStore(Path root) {
-        this(root, processStart());
+        this(root, Instant.now().minus(CLOCK_TICK_MARGIN));
     }
 
     /**
@@ -219,10 +229,6 @@ public final class RepositoryStore implements AutoCloseable {
 
     private static void disableAutoGc(StoredConfig config) {
         config.setBoolean(ConfigConstants.CONFIG_RECEIVE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOGC, false);
-    }
-
-    private static Instant processStart() {
-        return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * (a branch deletion fails on {@code packed-refs.lock}) and stop repacking ({@code gc.pid} is
  * honoured for twelve hours, {@code gc.log.lock} forever).
  * <p>
- * A file counts as stale only when it is older than {@code staleBefore} (this process's start:
+ * A file counts as stale only when it is older than {@code staleBefore} (the moment the store was made:
  * nothing this process wrote can be older) and no live process owns it. Ref, config and
  * packed-refs locks live for milliseconds, so one that predates the process has no owner. A
  * repack runs for minutes, so while {@code gc.pid} names a live process (on this host, or

@@ -94,6 +94,20 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void locksLeftAMomentBeforeARestartAreClearedToo() throws Exception {
+        leaveCrashLeftovers(deadPid(), Instant.now().minusMillis(200));
+
+        restarted = new RepositoryStore(root);
+        try (Repository repo = restarted.open(id)) {
+            new RefUpdater().update(repo, WHO, "delete feature", RefChange.delete("refs/heads/feature", base));
+            assertThat(repo.exactRef("refs/heads/feature")).isNull();
+        }
+        for (String leftover : LEFTOVERS) {
+            assertThat(dir.resolve(leftover)).as(leftover).doesNotExist();
+        }
+    }
+
+    @Test
     void theKeepFileOfAnInterruptedPushGoesAKeepFileAnOperatorWroteStays() throws Exception {
         Path packs = dir.resolve("objects/pack");
         Path interrupted = packs.resolve("pack-1111111111111111111111111111111111111111.keep");
