@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adapthub.web.support.GitCli;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,26 +44,35 @@ public final class HfJsClient {
     private HfJsClient() {
     }
 
+    /**
+     * Installs the client once per build directory. Test JVMs run in parallel (Surefire forks), so
+     * the install holds a file lock: the second JVM waits and then finds the client installed.
+     */
     public static void install() throws Exception {
         GitCli.requireOnPath("node");
         GitCli.requireOnPath("npm");
-        Path installed = DIR.resolve("node_modules/@huggingface/hub/package.json");
-        if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
-            return;
-        }
         Files.createDirectories(DIR);
-        Files.writeString(DIR.resolve("package.json"), "{\"name\": \"adapthub-hf-client-test\", \"private\": true,"
-                + " \"type\": \"module\", \"dependencies\": {\"@huggingface/hub\": \"" + VERSION + "\"}}\n");
-        Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), 300);
-        assertThat(npm.exitCode()).as("npm install failed:\n" + npm.output()).isZero();
+        try (FileChannel lock = FileChannel.open(DIR.resolve(".install.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            Path installed = DIR.resolve("node_modules/@huggingface/hub/package.json");
+            if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
+                return;
+            }
+            Files.writeString(DIR.resolve("package.json"), "{\"name\": \"adapthub-hf-client-test\", \"private\": true,"
+                    + " \"type\": \"module\", \"dependencies\": {\"@huggingface/hub\": \"" + VERSION + "\"}}\n");
+            Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), 300);
+            assertThat(npm.exitCode()).as("npm install failed:\n" + npm.output()).isZero();
+        }
     }
 
     /** Runs {@code hf-client/<script>} from the test resources with node and the given environment. */
     public static Result script(String script, Map<String, String> env, int seconds) throws Exception {
+        // One copy per JVM: another fork may be rewriting its own copy of the same script right now.
+        String copy = ProcessHandle.current().pid() + "-" + script;
         try (InputStream in = HfJsClient.class.getResourceAsStream("/hf-client/" + script)) {
-            Files.write(DIR.resolve(script), in.readAllBytes());
+            Files.write(DIR.resolve(copy), in.readAllBytes());
         }
-        return run(List.of("node", script), env, seconds);
+        return run(List.of("node", copy), env, seconds);
     }
 
     private static Result run(List<String> command, Map<String, String> env, int seconds)
