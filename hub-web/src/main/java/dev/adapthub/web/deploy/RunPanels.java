@@ -41,13 +41,14 @@ public class RunPanels {
      * @param command   what to paste: a command line, or for MindIE the download command (its config
      *                  fragment is the {@code download} link); null unless the config passed
      * @param tokensPerSecond the estimate's output tokens/s, null when the report has none
+     * @param anchor    an id safe for HTML ({@code run-<chip>-<file stem>}), computed once with the cached
+     *                  panel (the template asks for it three times per option: it showed in the profile)
      */
     public record RunOption(String chipId, String chipName, String family, String engine, String file,
             boolean passed, boolean stale, Double tokensPerSecond, String command, String reportUrl,
-            String downloadUrl) {
+            String downloadUrl, String anchor) {
 
-        /** An id safe for HTML ({@code run-<chip>-<file stem>}). */
-        public String anchor() {
+        static String anchorOf(String chipId, String file) {
             return ("run-" + chipId + "-" + file.replaceFirst("\\.ya?ml$", "")).replaceAll("[^A-Za-z0-9_-]", "-");
         }
     }
@@ -140,7 +141,8 @@ public class RunPanels {
         String command = row.passed() ? command(repo, row, form, endpoint) : null;
         return new RunOption(row.chip(), chip.map(ChipSpec::name).orElse(row.chip()),
                 chip.map(c -> c.family().name()).orElse(""), row.engine(), row.fileName(), row.passed(), row.stale(),
-                row.outputTokensPerSecond(), command, base + "/report", base + "?format=" + form);
+                row.outputTokensPerSecond(), command, base + "/report", base + "?format=" + form,
+                RunOption.anchorOf(row.chip(), row.fileName()));
     }
 
     /** The engine form a person pastes: the command line where the engine takes one. */
