@@ -46,7 +46,13 @@ hub_pid='' nginx_pid='' fcgi_pid=''
 cleanup() {
   local status=$?
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$fcgi_pid" ] && kill "$fcgi_pid" 2>/dev/null || true
+  # fcgiwrap -c 4 preforks its children, and they outlive a parent killed alone: end them by pid first.
+  if [ -n "$fcgi_pid" ]; then
+    local children; children=$(pgrep -P "$fcgi_pid" || true)
+    # shellcheck disable=SC2086
+    [ -n "$children" ] && kill $children 2>/dev/null || true
+    kill "$fcgi_pid" 2>/dev/null || true
+  fi
   if [ -n "$hub_pid" ]; then kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true; fi
   [ "$status" -ne 0 ] && [ -f "$work/hub.log" ] && tail -n 30 "$work/hub.log" >&2
   rm -rf "$work"
@@ -133,6 +139,9 @@ tree_cpu() {  # a process and its direct children (nginx's workers, fcgiwrap's p
 nginx_cpu() { tree_cpu "$nginx_pid"; }
 
 rows=()   # "what | hub | baseline | ratio median (range) | goal"
+loads=()  # "part: load before → after" (1-, 5-, 15-minute averages), written next to the table
+load_now() { cut -d' ' -f1-3 /proc/loadavg; }
+part_loads() { loads+=("$1: load average $2 before, $(load_now) after"); log "${loads[-1]}"; }
 add_row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); printf '%s | %s | %s | %s | %s\n' "$1" "$2" "$3" "$4" "$5"; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -145,6 +154,7 @@ wrk_run() {  # url [cookie] -> "req/s p99_ms"
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)"
 }
 if [[ " $parts " == *" pages "* ]]; then
+  load_before=$(load_now)
   repo=/meta-llama/Llama-3.1-8B-Instruct
   pages=("$repo" "$repo/blob/main/config.json" "$repo/tree/main" "$repo/pulls" /tools /matrix
     "/api/models?limit=50" "$repo/resolve/main/config.json")
@@ -167,11 +177,13 @@ if [[ " $parts " == *" pages "* ]]; then
         "nginx static $(median "${ngx_rps[@]}") req/s" "$(median "${ratios[@]}") ($(range "${ratios[@]}"))" "$goal"
     done
   done
+  part_loads pages "$load_before"
 fi
 
 # ---------------------------------------------------------------------------------------------
 # 2. LFS downloads
 if [[ " $parts " == *" lfs "* ]]; then
+  load_before=$(load_now)
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-lfs","type":"model"}' "$hub/api/repos/create"
   lfs="$work/lfs"; mkdir -p "$lfs"
@@ -224,11 +236,13 @@ if [[ " $parts " == *" lfs "* ]]; then
         "$(median "${speed[@]}") ($(range "${speed[@]}")); CPU $(median "${cpu[@]}")× ($(range "${cpu[@]}"))" "speed ≥ 0.9×, CPU ≤ 2×"
     done
   done
+  part_loads lfs "$load_before"
 fi
 
 # ---------------------------------------------------------------------------------------------
 # 3. Clones: a generated repository (or bench/work/generated.git from bench/git-clone.sh)
 if [[ " $parts " == *" clone "* ]]; then
+  load_before=$(load_now)
   src="$root/bench/work/generated.git"
   if [ ! -d "$src" ]; then
     src="$work/generated.git"; git init -q --bare "$src"
@@ -288,6 +302,7 @@ PY
     "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
   hub_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$hub_pid/status")
   add_row "hub RSS after the runs above" "$hub_rss MB" "" "" "≤ 600 MB"
+  part_loads clone "$load_before"
 fi
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -299,6 +314,13 @@ if [ "${COMPARE_WRITE:-1}" = 1 ]; then
     echo "| what | hub | baseline | hub/baseline, median (range) | goal |"
     echo "| --- | --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
+    if [ "${#loads[@]}" -gt 0 ]; then
+      echo
+      echo "Machine load ($(nproc) cores) around each part; above $(nproc) the numbers are under load and only the"
+      echo "hub/baseline ratios of this run compare:"
+      echo
+      printf -- '- %s\n' "${loads[@]}"
+    fi
   } >>docs/benchmarks.md
   log "appended the table to docs/benchmarks.md"
 fi
