@@ -213,7 +213,8 @@ if [[ " $parts " == *" lfs "* ]]; then
   done
   [ "$(curl -fsS "${hub_urls[resolve]}" | sha256sum | cut -d' ' -f1)" = "$big_oid" ] || die "/resolve sent other bytes"
   [ "$(curl -fsS -r 1000-1999 "${hub_urls[batch]}" | wc -c)" = 1000 ] || die "the batch link ignores Range"
-  fetch() { local u; for u in "$@"; do curl -fsS -o /dev/null "$u" & done; wait; }
+  # Waits for its own downloads only: a bare wait would also wait for nginx, fcgiwrap and the hub.
+  fetch() { local u pids=(); for u in "$@"; do curl -fsS -o /dev/null "$u" & pids+=($!); done; wait "${pids[@]}"; }
   timed() {  # pid-cpu-function urls... -> "seconds cpu_seconds"
     local cpu=$1; shift
     local c0 t0 t1 c1; c0=$($cpu); t0=$(now_ns); fetch "$@"; t1=$(now_ns); c1=$($cpu)
