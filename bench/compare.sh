@@ -137,6 +137,7 @@ tree_cpu() {  # a process and its direct children (nginx's workers, fcgiwrap's p
   echo "$total"
 }
 nginx_cpu() { tree_cpu "$nginx_pid"; }
+hub_cpu() { cpu_of "$hub_pid"; }
 
 rows=()   # "what | hub | baseline | ratio median (range) | goal"
 loads=()  # "part: load before → after" (1-, 5-, 15-minute averages), written next to the table
@@ -214,13 +215,16 @@ if [[ " $parts " == *" lfs "* ]]; then
   [ "$(curl -fsS "${hub_urls[resolve]}" | sha256sum | cut -d' ' -f1)" = "$big_oid" ] || die "/resolve sent other bytes"
   [ "$(curl -fsS -r 1000-1999 "${hub_urls[batch]}" | wc -c)" = 1000 ] || die "the batch link ignores Range"
   # Waits for its own downloads only: a bare wait would also wait for nginx, fcgiwrap and the hub.
-  fetch() { local u pids=(); for u in "$@"; do curl -fsS -o /dev/null "$u" & pids+=($!); done; wait "${pids[@]}"; }
+  fetch() {
+    local u i pids=()
+    for u in "$@"; do curl -fsS -o /dev/null "$u" & pids+=($!); done
+    for i in "${!pids[@]}"; do wait "${pids[$i]}" || die "download of ${@:$((i + 1)):1} failed"; done
+  }
   timed() {  # pid-cpu-function urls... -> "seconds cpu_seconds"
     local cpu=$1; shift
     local c0 t0 t1 c1; c0=$($cpu); t0=$(now_ns); fetch "$@"; t1=$(now_ns); c1=$($cpu)
     awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
   }
-  hub_cpu() { cpu_of "$hub_pid"; }
   fetch "$big_ngx" "${hub_urls[resolve]}"   # warm the page cache for both
   for how in resolve batch; do
     for shape in "1 × 1 GiB" "8 × 256 MiB"; do
@@ -270,12 +274,13 @@ PY
   fi
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-clone","type":"model"}' "$hub/api/repos/create"
-  # Replaces the initial commit the hub wrote on creation (the administrator may force-push).
-  git -C "$src" push -q -f --all "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" 2>"$work/push.log" \
+  # Beside the initial commit the hub wrote on creation, as branch "bench": main is protected from
+  # force-pushes. Both servers then serve that history plus the one-file initial commit.
+  git -C "$src" push -q "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" main:refs/heads/bench 2>"$work/push.log" \
     || { cat "$work/push.log" >&2; die "push failed"; }
   main=$(git -C "$src" rev-parse refs/heads/main)
   dir=''
-  while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/main)" = "$main" ] && dir=$d; done \
+  while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/bench)" = "$main" ] && dir=$d; done \
     < <(find "$work/data/git" -type d -name '*.git' -prune)
   [ -n "$dir" ] || die "the pushed repository was not found"
   # The hub repacks in the background after pushes; give it the bitmap it would have, so both serve one pack.
@@ -288,7 +293,7 @@ PY
   clone() {  # cpu-function url -> "seconds cpu_seconds"
     local cpu=$1 c0 t0 t1 c1; rm -rf "$work/clone.git"
     c0=$($cpu); t0=$(now_ns); git clone -q --bare "$2" "$work/clone.git"; t1=$(now_ns); sleep 0.2; c1=$($cpu)
-    [ "$(git -C "$work/clone.git" rev-parse refs/heads/main)" = "$main" ] || die "clone from $2 has the wrong main"
+    [ "$(git -C "$work/clone.git" rev-parse refs/heads/bench)" = "$main" ] || die "clone from $2 has the wrong history"
     awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
   }
   clone hub_cpu "$hub_url" >/dev/null; clone fcgi_cpu "$git_url" >/dev/null   # warm-up
