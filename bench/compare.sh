@@ -46,7 +46,13 @@ hub_pid='' nginx_pid='' fcgi_pid=''
 cleanup() {
   local status=$?
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$fcgi_pid" ] && kill "$fcgi_pid" 2>/dev/null || true
+  # fcgiwrap -c 4 preforks its children, and they outlive a parent killed alone: end them by pid first.
+  if [ -n "$fcgi_pid" ]; then
+    local children; children=$(pgrep -P "$fcgi_pid" || true)
+    # shellcheck disable=SC2086
+    [ -n "$children" ] && kill $children 2>/dev/null || true
+    kill "$fcgi_pid" 2>/dev/null || true
+  fi
   if [ -n "$hub_pid" ]; then kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true; fi
   [ "$status" -ne 0 ] && [ -f "$work/hub.log" ] && tail -n 30 "$work/hub.log" >&2
   rm -rf "$work"
@@ -131,8 +137,12 @@ tree_cpu() {  # a process and its direct children (nginx's workers, fcgiwrap's p
   echo "$total"
 }
 nginx_cpu() { tree_cpu "$nginx_pid"; }
+hub_cpu() { cpu_of "$hub_pid"; }
 
 rows=()   # "what | hub | baseline | ratio median (range) | goal"
+loads=()  # "part: load before → after" (1-, 5-, 15-minute averages), written next to the table
+load_now() { cut -d' ' -f1-3 /proc/loadavg; }
+part_loads() { loads+=("$1: load average $2 before, $(load_now) after"); log "${loads[-1]}"; }
 add_row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); printf '%s | %s | %s | %s | %s\n' "$1" "$2" "$3" "$4" "$5"; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -145,6 +155,7 @@ wrk_run() {  # url [cookie] -> "req/s p99_ms"
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)"
 }
 if [[ " $parts " == *" pages "* ]]; then
+  load_before=$(load_now)
   repo=/meta-llama/Llama-3.1-8B-Instruct
   pages=("$repo" "$repo/blob/main/config.json" "$repo/tree/main" "$repo/pulls" /tools /matrix
     "/api/models?limit=50" "$repo/resolve/main/config.json")
@@ -167,11 +178,13 @@ if [[ " $parts " == *" pages "* ]]; then
         "nginx static $(median "${ngx_rps[@]}") req/s" "$(median "${ratios[@]}") ($(range "${ratios[@]}"))" "$goal"
     done
   done
+  part_loads pages "$load_before"
 fi
 
 # ---------------------------------------------------------------------------------------------
 # 2. LFS downloads
 if [[ " $parts " == *" lfs "* ]]; then
+  load_before=$(load_now)
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-lfs","type":"model"}' "$hub/api/repos/create"
   lfs="$work/lfs"; mkdir -p "$lfs"
@@ -201,13 +214,17 @@ if [[ " $parts " == *" lfs "* ]]; then
   done
   [ "$(curl -fsS "${hub_urls[resolve]}" | sha256sum | cut -d' ' -f1)" = "$big_oid" ] || die "/resolve sent other bytes"
   [ "$(curl -fsS -r 1000-1999 "${hub_urls[batch]}" | wc -c)" = 1000 ] || die "the batch link ignores Range"
-  fetch() { local u; for u in "$@"; do curl -fsS -o /dev/null "$u" & done; wait; }
+  # Waits for its own downloads only: a bare wait would also wait for nginx, fcgiwrap and the hub.
+  fetch() {
+    local u i pids=()
+    for u in "$@"; do curl -fsS -o /dev/null "$u" & pids+=($!); done
+    for i in "${!pids[@]}"; do wait "${pids[$i]}" || die "download of ${@:$((i + 1)):1} failed"; done
+  }
   timed() {  # pid-cpu-function urls... -> "seconds cpu_seconds"
     local cpu=$1; shift
     local c0 t0 t1 c1; c0=$($cpu); t0=$(now_ns); fetch "$@"; t1=$(now_ns); c1=$($cpu)
     awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
   }
-  hub_cpu() { cpu_of "$hub_pid"; }
   fetch "$big_ngx" "${hub_urls[resolve]}"   # warm the page cache for both
   for how in resolve batch; do
     for shape in "1 × 1 GiB" "8 × 256 MiB"; do
@@ -224,11 +241,13 @@ if [[ " $parts " == *" lfs "* ]]; then
         "$(median "${speed[@]}") ($(range "${speed[@]}")); CPU $(median "${cpu[@]}")× ($(range "${cpu[@]}"))" "speed ≥ 0.9×, CPU ≤ 2×"
     done
   done
+  part_loads lfs "$load_before"
 fi
 
 # ---------------------------------------------------------------------------------------------
 # 3. Clones: a generated repository (or bench/work/generated.git from bench/git-clone.sh)
 if [[ " $parts " == *" clone "* ]]; then
+  load_before=$(load_now)
   src="$root/bench/work/generated.git"
   if [ ! -d "$src" ]; then
     src="$work/generated.git"; git init -q --bare "$src"
@@ -255,12 +274,13 @@ PY
   fi
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-clone","type":"model"}' "$hub/api/repos/create"
-  # Replaces the initial commit the hub wrote on creation (the administrator may force-push).
-  git -C "$src" push -q -f --all "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" 2>"$work/push.log" \
+  # Beside the initial commit the hub wrote on creation, as branch "bench": main is protected from
+  # force-pushes. Both servers then serve that history plus the one-file initial commit.
+  git -C "$src" push -q "http://admin:$token@127.0.0.1:$port/admin/bench-clone.git" main:refs/heads/bench 2>"$work/push.log" \
     || { cat "$work/push.log" >&2; die "push failed"; }
   main=$(git -C "$src" rev-parse refs/heads/main)
   dir=''
-  while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/main)" = "$main" ] && dir=$d; done \
+  while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/bench)" = "$main" ] && dir=$d; done \
     < <(find "$work/data/git" -type d -name '*.git' -prune)
   [ -n "$dir" ] || die "the pushed repository was not found"
   # The hub repacks in the background after pushes; give it the bitmap it would have, so both serve one pack.
@@ -273,7 +293,7 @@ PY
   clone() {  # cpu-function url -> "seconds cpu_seconds"
     local cpu=$1 c0 t0 t1 c1; rm -rf "$work/clone.git"
     c0=$($cpu); t0=$(now_ns); git clone -q --bare "$2" "$work/clone.git"; t1=$(now_ns); sleep 0.2; c1=$($cpu)
-    [ "$(git -C "$work/clone.git" rev-parse refs/heads/main)" = "$main" ] || die "clone from $2 has the wrong main"
+    [ "$(git -C "$work/clone.git" rev-parse refs/heads/bench)" = "$main" ] || die "clone from $2 has the wrong history"
     awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
   }
   clone hub_cpu "$hub_url" >/dev/null; clone fcgi_cpu "$git_url" >/dev/null   # warm-up
@@ -288,6 +308,7 @@ PY
     "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
   hub_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$hub_pid/status")
   add_row "hub RSS after the runs above" "$hub_rss MB" "" "" "≤ 600 MB"
+  part_loads clone "$load_before"
 fi
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -299,6 +320,13 @@ if [ "${COMPARE_WRITE:-1}" = 1 ]; then
     echo "| what | hub | baseline | hub/baseline, median (range) | goal |"
     echo "| --- | --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
+    if [ "${#loads[@]}" -gt 0 ]; then
+      echo
+      echo "Machine load ($(nproc) cores) around each part; above $(nproc) the numbers are under load and only the"
+      echo "hub/baseline ratios of this run compare:"
+      echo
+      printf -- '- %s\n' "${loads[@]}"
+    fi
   } >>docs/benchmarks.md
   log "appended the table to docs/benchmarks.md"
 fi

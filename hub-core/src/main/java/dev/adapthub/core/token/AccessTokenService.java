@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -118,6 +120,12 @@ public class AccessTokenService {
     @Transactional(readOnly = true)
     public List<AccessToken> tokensOf(AccountId owner) {
         return tokens.findByAccountIdOrderByCreatedAtDesc(owner.value());
+    }
+
+    /** One page of the owner's tokens, newest first (cut and counted in SQL). */
+    @Transactional(readOnly = true)
+    public Page<AccessToken> tokensOf(AccountId owner, Pageable page) {
+        return tokens.findByAccountIdOrderByCreatedAtDescIdDesc(owner.value(), page);
     }
 
     /** Revokes one of the owner's tokens; someone else's token is "not found". */

@@ -9,6 +9,7 @@ import dev.adapthub.core.chip.ChipCenter;
 import dev.adapthub.core.common.HubException;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
+import dev.adapthub.core.repo.content.GitObjectCache;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.chips.model.HfConfigReader;
 import dev.adapthub.chips.model.ModelException;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -39,13 +41,14 @@ public class RunPanels {
      * @param command   what to paste: a command line, or for MindIE the download command (its config
      *                  fragment is the {@code download} link); null unless the config passed
      * @param tokensPerSecond the estimate's output tokens/s, null when the report has none
+     * @param anchor    an id safe for HTML ({@code run-<chip>-<file stem>}), computed once with the cached
+     *                  panel (the template asks for it three times per option: it showed in the profile)
      */
     public record RunOption(String chipId, String chipName, String family, String engine, String file,
             boolean passed, boolean stale, Double tokensPerSecond, String command, String reportUrl,
-            String downloadUrl) {
+            String downloadUrl, String anchor) {
 
-        /** An id safe for HTML ({@code run-<chip>-<file stem>}). */
-        public String anchor() {
+        static String anchorOf(String chipId, String file) {
             return ("run-" + chipId + "-" + file.replaceFirst("\\.ya?ml$", "")).replaceAll("[^A-Za-z0-9_-]", "-");
         }
     }
@@ -55,6 +58,18 @@ public class RunPanels {
     }
 
     private static final int MAX_CONFIG_BYTES = 1 << 20;
+
+    /**
+     * Everything a panel is computed from: the commit (facts), the index generation read before
+     * computing (the rows and their exports, which read configs at validated commits), the names in
+     * its links and the endpoint in its commands. None of them ever changes under a key.
+     */
+    private record PanelKey(long repo, String fullName, RepoKind kind, ObjectId commit,
+            long generation, String endpoint) {
+    }
+
+    /** Panels per key, weighted by their options (an export is a few hundred bytes). */
+    private final GitObjectCache<PanelKey, RunPanel> panels = new GitObjectCache<>(20_000, p -> 1 + p.options().size());
 
     private final AdaptationIndex index;
     private final AdaptationDownloads downloads;
@@ -73,11 +88,17 @@ public class RunPanels {
 
     /** The panel of a model at its default branch's {@code head}, whose root folder holds {@code entries}. */
     public RunPanel of(Repo repo, ResolvedRevision head, List<TreeEntry> entries) {
+        String endpoint = ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
+        PanelKey key = new PanelKey(repo.id(), repo.fullName(), repo.kind(), head.commitId().copy(),
+                index.generation(), endpoint);
+        return panels.get(key, k -> compute(repo, head, entries, k.endpoint()));
+    }
+
+    private RunPanel compute(Repo repo, ResolvedRevision head, List<TreeEntry> entries, String endpoint) {
         ModelFacts facts = facts(repo, head, entries);
         if (repo.kind() != RepoKind.MODEL) {
             return new RunPanel(List.of(), facts);
         }
-        String endpoint = ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
         List<RunOption> options = index.forRepository(repo).stream()
                 .map(row -> option(repo, row, endpoint))
                 .sorted(Comparator.comparing(RunOption::passed).reversed()
@@ -120,7 +141,8 @@ public class RunPanels {
         String command = row.passed() ? command(repo, row, form, endpoint) : null;
         return new RunOption(row.chip(), chip.map(ChipSpec::name).orElse(row.chip()),
                 chip.map(c -> c.family().name()).orElse(""), row.engine(), row.fileName(), row.passed(), row.stale(),
-                row.outputTokensPerSecond(), command, base + "/report", base + "?format=" + form);
+                row.outputTokensPerSecond(), command, base + "/report", base + "?format=" + form,
+                RunOption.anchorOf(row.chip(), row.fileName()));
     }
 
     /** The engine form a person pastes: the command line where the engine takes one. */

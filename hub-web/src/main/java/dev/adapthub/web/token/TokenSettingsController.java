@@ -6,6 +6,7 @@ import dev.adapthub.core.token.NewToken;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.ClientErrorLog;
+import dev.adapthub.web.layout.PageSlice;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Settings → access tokens: create (secret shown once), list, revoke. */
@@ -26,6 +28,9 @@ class TokenSettingsController {
     record TokenForm(String name, String scope, String expiresInDays) {
     }
 
+    /** Tokens per page: a person rarely has more, a script that creates one per run soon does. */
+    static final int PAGE_SIZE = 50;
+
     private final AccessTokenService tokens;
 
     TokenSettingsController(AccessTokenService tokens) {
@@ -33,10 +38,11 @@ class TokenSettingsController {
     }
 
     @GetMapping("/settings/tokens")
-    String list(@AuthenticationPrincipal HubUser user, Model model, HttpServletResponse response) {
+    String list(@AuthenticationPrincipal HubUser user, @RequestParam(required = false) Integer page, Model model,
+            HttpServletResponse response) {
         // After a creation the secret arrives once, as a flash attribute: keep the page out of every cache.
         response.setHeader("Cache-Control", "no-store");
-        return page(user, model, new TokenForm("", "read", ""), new FormErrors());
+        return page(user, model, new TokenForm("", "read", ""), new FormErrors(), page);
     }
 
     /** Post/redirect/get: the secret is handed over once through the session, so a reload cannot re-create a token. */
@@ -50,7 +56,7 @@ class TokenSettingsController {
         } catch (InvalidInputException e) {
             response.setStatus(422);
             ClientErrorLog.log(request, 422, "Refused a token for " + user.getUsername() + ": " + e.getMessage());
-            return page(user, model, form, FormErrors.of(e));
+            return page(user, model, form, FormErrors.of(e), null);
         }
     }
 
@@ -60,8 +66,8 @@ class TokenSettingsController {
         return "redirect:/settings/tokens?revoked";
     }
 
-    private String page(HubUser user, Model model, TokenForm form, FormErrors errors) {
-        model.addAttribute("tokens", tokens.tokensOf(user.accountId()));
+    private String page(HubUser user, Model model, TokenForm form, FormErrors errors, Integer page) {
+        model.addAttribute("slice", PageSlice.of(tokens.tokensOf(user.accountId(), PageSlice.request(page, PAGE_SIZE))));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "settings/tokens";
