@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 public class BrowserUploads {
 
-    /** No repository setting names one, so 10 MiB: the size above which the Hugging Face Hub wants LFS. */
+    /** No repository setting names one, so 10 MiB: the size above which the Hugging Face Hub wants LFS (pulls/dropzone.html repeats it). */
     public static final long LFS_THRESHOLD = 10L * 1024 * 1024;
     /** Git's own test for binary content: a NUL byte in the first 8000 bytes. */
     private static final int BINARY_PROBE = 8000;

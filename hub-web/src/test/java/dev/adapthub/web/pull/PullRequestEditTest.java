@@ -208,5 +208,9 @@ class PullRequestEditTest {
         String filesTab = mvc.perform(get("/" + repo.urlPath() + "/pulls/" + n + "?tab=files")).andReturn()
                 .getResponse().getContentAsString();
         assertThat(filesTab).contains("stored with Git LFS");
+        MvcResult uploadPage = as(team.owner(), get("/" + repo.urlPath() + "/upload"));
+        MvcResult proposePage = as(team.contributor(), get("/" + repo.urlPath() + "/propose-upload"));
+        assertThat(uploadPage.getResponse().getContentAsString()).contains("id=\"upload-files-drop\"");
+        assertThat(proposePage.getResponse().getContentAsString()).contains("id=\"propose-files-drop\"");
     }
 }
