@@ -1,13 +1,8 @@
 package dev.adapthub.web.pull;
 
-import dev.adapthub.core.account.Account;
-import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.pull.PullEdits;
-import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
-import dev.adapthub.core.repo.Repo;
-import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,18 +31,15 @@ class PullEditController {
     }
 
     private final PullContext context;
-    private final PullRequestService pulls;
     private final PullEdits edits;
     private final PullViews views;
-    private final PullPagesController pages;
+    private final PullActionsController actions;
 
-    PullEditController(PullContext context, PullRequestService pulls, PullEdits edits, PullViews views,
-            PullPagesController pages) {
+    PullEditController(PullContext context, PullEdits edits, PullViews views, PullActionsController actions) {
         this.context = context;
-        this.pulls = pulls;
         this.edits = edits;
         this.views = views;
-        this.pages = pages;
+        this.actions = actions;
     }
 
     @PostMapping({M + "/{number}/edit", D + "/{number}/edit", T + "/{number}/edit"})
@@ -55,7 +47,7 @@ class PullEditController {
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         model.addAttribute("editForm", form);
-        return act(owner, name, number, user, request, response, model, "conversation", "editError",
+        return actions.act(owner, name, number, user, request, response, model, "conversation", "editError",
                 (repo, actor, n) -> edits.edit(actor, repo, n, form.title(), form.description(),
                         PullPagesController.labels(form.labels())));
     }
@@ -65,7 +57,7 @@ class PullEditController {
             @RequestParam(required = false) String reviewer, @AuthenticationPrincipal HubUser user,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("reviewerName", reviewer);
-        return act(owner, name, number, user, request, response, model, "conversation", "reviewerError",
+        return actions.act(owner, name, number, user, request, response, model, "conversation", "reviewerError",
                 (repo, actor, n) -> edits.requestReview(actor, repo, n, reviewer));
     }
 
@@ -76,7 +68,7 @@ class PullEditController {
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         model.addAttribute("lineCommentBody", body);
-        return act(owner, name, number, user, request, response, model, "files", "lineCommentError",
+        return actions.act(owner, name, number, user, request, response, model, "files", "lineCommentError",
                 (repo, actor, n) -> edits.commentOnLine(actor, repo, n, commit, path, lineOf(line), body));
     }
 
@@ -100,22 +92,5 @@ class PullEditController {
             throw new InvalidInputException("line", "Click a line of the diff to comment on it.");
         }
         return Integer.valueOf(text.strip());
-    }
-
-    private String act(String owner, String name, String number, HubUser user, HttpServletRequest request,
-            HttpServletResponse response, Model model, String tab, String errorName,
-            PullActionsController.Action action) {
-        Repo repo = context.repo(request, owner, name, user);
-        long n = PullContext.number(number);
-        PullRequest pr = pulls.get(repo, n);
-        Account actor = context.actor(user);
-        try {
-            action.run(repo, actor, n);
-            return "redirect:/" + repo.urlPath() + "/pulls/" + n + ("files".equals(tab) ? "?tab=files" : "");
-        } catch (InvalidInputException | ConflictException e) {
-            response.setStatus(HubStatus.of(e).value());
-            model.addAttribute(errorName, e.getMessage());
-            return pages.render(model, repo, pulls.get(repo, pr.number()), tab, user);
-        }
     }
 }

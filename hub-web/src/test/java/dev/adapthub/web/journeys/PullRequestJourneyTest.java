@@ -207,7 +207,7 @@ class PullRequestJourneyTest {
         assertThat(page.locator("section[data-path='adaptations/extra/scales.bin']")).containsText("stored with Git LFS");
 
         // Comment on line 2 of the notes.
-        page.click("section[data-path='adaptations/extra/notes.md'] tr[data-line='2']");
+        page.click("section[data-path='adaptations/extra/notes.md'] tr.commentable[data-line='2']");
         page.fill("#line-comment-body", "Why **two**? <img src=x onerror=alert(1)>");
         screenshots(page, "pull-edit-2-line-comment-form");
         page.click("#line-comment-submit");
@@ -227,6 +227,7 @@ class PullRequestJourneyTest {
         assertThat(page.locator("#timeline")).containsText("edited title, labels");
 
         // Preview a comment without a reload.
+        page.waitForLoadState(); // htmx is a deferred script
         page.fill("#comment-body", "Looks **good** <script>window.previewRan = true</script>");
         page.click("#comment-body-preview-tab");
         assertThat(page.locator("#comment-body-preview strong")).hasText("good");
