@@ -24,6 +24,7 @@ import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,9 @@ class PullRequestEditTest {
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         String page = mvc.perform(get(base)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"reviewer-" + team.member().name() + "\"").contains("not reviewed yet");
+        String chinese = mvc.perform(get(base).locale(Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(chinese).contains("评审人").contains("尚未评审").contains("请 " + team.member().name() + " 评审");
         as(team.member(), post(base + "/review").param("verdict", "APPROVE"));
         page = mvc.perform(get(base)).andReturn().getResponse().getContentAsString();
         assertThat(page.substring(page.indexOf("id=\"reviewer-list\""))).contains("approved");
