@@ -2,7 +2,7 @@
 // input works as before). Dropped files and folders replace the input's files; each file's path
 // inside a dropped folder travels in a hidden "paths" field in the same order, so the folder
 // structure is kept. The list says which files will be stored with Git LFS (by size; the server
-// also sends binary files there) and which are over the per-file limit.
+// also sends binary files there) and which are over the per-file limit (the form is then not sent).
 (function () {
   'use strict';
   var zone = document.querySelector('[data-dropzone]');
@@ -91,7 +91,15 @@
       use(Array.prototype.slice.call(event.dataTransfer.files).map(function (f) { return { file: f, path: f.name }; }));
     }
   });
-  form.addEventListener('submit', function () {
+  form.addEventListener('submit', function (event) {
+    var tooLarge = Array.prototype.some.call(input.files, function (f) { return f.size > maxBytes; });
+    if (tooLarge) {
+      // The server would refuse the whole upload (413); say which file before sending anything.
+      event.preventDefault();
+      list.setAttribute('role', 'alert');
+      zone.scrollIntoView();
+      return;
+    }
     form.querySelectorAll('input[name="paths"]').forEach(function (old) { old.remove(); });
     if (paths.length !== input.files.length) {
       return;

@@ -250,9 +250,13 @@ class PullRequestJourneyTest {
         page.setInputFiles("#propose-files", hugeFile());
         assertThat(page.locator("#propose-files-list")).containsText("over the 20 MiB limit");
         page.fill("#propose-title", "Too big");
+        page.click("#propose-upload-submit");
+        assertThat(page.locator("#propose-files-list[role=alert] li.error")).containsText("huge.bin");
+        assertThat(page.url()).endsWith("/propose-upload");
+        // Without the script's check the server refuses the body itself.
         com.microsoft.playwright.Response refused = page.waitForResponse(
                 r -> r.url().contains("/propose-upload") && r.request().method().equals("POST"),
-                () -> page.click("#propose-upload-submit"));
+                () -> page.evaluate("() => document.getElementById('propose-files').form.submit()"));
         assertThat(refused.status()).isEqualTo(413);
         page.navigate(base + "/" + repo.urlPath() + "/pulls?state=all");
         assertThat(page.locator("#pr-list li")).hasCount(1);
