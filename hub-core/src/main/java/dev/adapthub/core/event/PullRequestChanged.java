@@ -5,7 +5,7 @@ package dev.adapthub.core.event;
  * closed or reopened.
  *
  * @param action {@code opened}, {@code synchronized}, {@code reviewed}, {@code merged}, {@code closed},
- *               {@code reopened}
+ *               {@code reopened}, {@code edited} (detail: the fields changed, e.g. {@code title,labels})
  * @param detail the review verdict or merge method; null otherwise
  */
 public record PullRequestChanged(long repoId, String actor, long number, String action, String title,

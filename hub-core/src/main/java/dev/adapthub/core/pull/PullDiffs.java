@@ -101,6 +101,17 @@ public class PullDiffs {
         }
     }
 
+    /** The blob a path names at a commit, or empty when the commit or the path is missing. */
+    public Optional<ObjectId> blobId(Repo repo, ObjectId commit, String path) {
+        Repository git = service.git(repo);
+        try (RevWalk walk = new RevWalk(git);
+                TreeWalk tree = TreeWalk.forPath(git, path, walk.parseCommit(commit).getTree())) {
+            return tree == null ? Optional.empty() : Optional.of(tree.getObjectId(0).copy());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<ObjectId> baseTip(Repository git, PullRequest pr) {
         if (pr.state() == PullState.MERGED && pr.mergedOnto() != null) {
             return Optional.of(ObjectId.fromString(pr.mergedOnto()));

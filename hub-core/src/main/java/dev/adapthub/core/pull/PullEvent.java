@@ -45,6 +45,17 @@ public class PullEvent {
     @Column(nullable = false)
     private boolean dismissed;
 
+    /** For a line comment: the file and the line (of the file at {@link #commitId()}) it is on. */
+    @Column(updatable = false)
+    private String path;
+
+    @Column(updatable = false)
+    private Integer line;
+
+    /** For a review request: the account asked to review. */
+    @Column(name = "subject_id", updatable = false)
+    private Long subjectId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -60,6 +71,20 @@ public class PullEvent {
         this.reviewVerdict = verdict;
         this.commitId = commitId;
         this.createdAt = now;
+    }
+
+    static PullEvent onLine(long pullRequestId, long actorId, String body, String commitId, String path, int line,
+            Instant now) {
+        PullEvent event = new PullEvent(pullRequestId, EventKind.LINE_COMMENT, actorId, body, null, commitId, now);
+        event.path = path;
+        event.line = line;
+        return event;
+    }
+
+    static PullEvent reviewRequest(long pullRequestId, long actorId, long reviewerId, String commitId, Instant now) {
+        PullEvent event = new PullEvent(pullRequestId, EventKind.REVIEW_REQUESTED, actorId, null, null, commitId, now);
+        event.subjectId = reviewerId;
+        return event;
     }
 
     public long id() {
@@ -90,6 +115,21 @@ public class PullEvent {
     /** The head the event is about: the reviewed commit, the pushed tip, the merge commit. */
     public String commitId() {
         return commitId;
+    }
+
+    /** The file a line comment is on; null for other events. */
+    public String path() {
+        return path;
+    }
+
+    /** The line a line comment is on (1-based, in the file at {@link #commitId()}); null for other events. */
+    public Integer line() {
+        return line;
+    }
+
+    /** The account a review was requested from; null for other events. */
+    public Long subjectId() {
+        return subjectId;
     }
 
     public boolean isDismissed() {

@@ -200,6 +200,13 @@ public class PullRequest {
         this.updatedAt = now;
     }
 
+    void edit(String newTitle, String newDescription, List<String> newLabels, Instant now) {
+        this.title = newTitle;
+        this.description = newDescription;
+        this.labels = String.join(",", newLabels);
+        this.updatedAt = now;
+    }
+
     void markReady(Instant now) {
         this.draft = false;
         this.updatedAt = now;

@@ -14,13 +14,13 @@ import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.repo.BrowserUploads;
 import dev.adapthub.web.repo.EditedText;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
@@ -54,8 +54,10 @@ class ProposeController {
     private final PullContext context;
     private final PullRequestService pulls;
     private final RepoFiles files;
+    private final BrowserUploads browserUploads;
 
-    ProposeController(PullContext context, PullRequestService pulls, RepoFiles files) {
+    ProposeController(PullContext context, PullRequestService pulls, RepoFiles files, BrowserUploads browserUploads) {
+        this.browserUploads = browserUploads;
         this.context = context;
         this.pulls = pulls;
         this.files = files;
@@ -119,20 +121,13 @@ class ProposeController {
             @RequestParam(required = false) String folder, @RequestParam(required = false) String title,
             @RequestParam(required = false) String description,
             @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
+            @RequestParam(name = "paths", required = false) List<String> paths,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
             Model model) throws IOException {
         Repo repo = context.repo(request, owner, name, user);
         Account actor = context.actor(user);
         try {
-            String prefix = folder == null || folder.isBlank() ? "" : folder.strip().replaceAll("/+$", "") + "/";
-            List<FileChange> changes = new ArrayList<>();
-            for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
-                String fileName = upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename();
-                if (upload.isEmpty() && fileName.isBlank()) {
-                    continue;
-                }
-                changes.add(new FileChange.Put(prefix + fileName, Content.of(upload.getBytes())));
-            }
+            List<FileChange> changes = browserUploads.prepare(repo, folder, uploads, paths).changes();
             NewPullRequest proposal = new NewPullRequest(title, description, branch, false, List.of());
             PullRequest pr = pulls.openWithChanges(actor, repo, proposal, null, proposal.title(), changes);
             return "redirect:/" + repo.urlPath() + "/pulls/" + pr.number();

@@ -115,16 +115,25 @@ class PullActionsController {
 
     private String act(String owner, String name, String number, HubUser user, HttpServletRequest request,
             HttpServletResponse response, Model model, String tab, Action action) {
+        return act(owner, name, number, user, request, response, model, tab, "actionError", action);
+    }
+
+    /**
+     * Runs {@code action} on the PR and goes back to its {@code tab}; a refusal shows the tab again
+     * with the reason in the model attribute {@code errorName} and the matching status.
+     */
+    String act(String owner, String name, String number, HubUser user, HttpServletRequest request,
+            HttpServletResponse response, Model model, String tab, String errorName, Action action) {
         Repo repo = context.repo(request, owner, name, user);
         long n = PullContext.number(number);
         PullRequest pr = pulls.get(repo, n);
         Account actor = context.actor(user);
         try {
             action.run(repo, actor, n);
-            return "redirect:/" + repo.urlPath() + "/pulls/" + n + ("checks".equals(tab) ? "?tab=checks" : "");
+            return "redirect:/" + repo.urlPath() + "/pulls/" + n + ("conversation".equals(tab) ? "" : "?tab=" + tab);
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(HubStatus.of(e).value());
-            model.addAttribute("actionError", e.getMessage());
+            model.addAttribute(errorName, e.getMessage());
             if (e instanceof MergeBlockedException blocked) {
                 model.addAttribute("conflicts", blocked.conflicts());
             }

@@ -6,6 +6,7 @@ import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullDiffs;
+import dev.adapthub.core.pull.PullEdits;
 import dev.adapthub.core.pull.PullMerges;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
@@ -66,10 +67,12 @@ class PullPagesController {
     private final RepoService repos;
     private final RepoFiles files;
     private final AccountService accounts;
+    private final PullEdits edits;
 
     PullPagesController(PullContext context, PullRequestService pulls, PullMerges merges, PullDiffs diffs,
             CheckRuns checks, BranchProtections protections, PullViews views, RepoService repos, RepoFiles files,
-            AccountService accounts) {
+            AccountService accounts, PullEdits edits) {
+        this.edits = edits;
         this.context = context;
         this.pulls = pulls;
         this.merges = merges;
@@ -172,7 +175,10 @@ class PullPagesController {
         model.addAttribute("view", chosen);
         model.addAttribute("descriptionHtml", views.html(pr.description()));
         switch (chosen) {
-            case "conversation" -> model.addAttribute("entries", views.timeline(pr));
+            case "conversation" -> {
+                model.addAttribute("entries", views.timeline(repo, pr));
+                model.addAttribute("reviewers", edits.reviewers(pr));
+            }
             case "commits" -> model.addAttribute("commits", diffs.commits(repo, pr));
             case "files" -> {
                 DiffResult diff = diffs.diff(repo, pr, DiffLimits.DEFAULTS);
@@ -210,6 +216,7 @@ class PullPagesController {
                 || permission.allows(RepoPermission.WRITE)));
         model.addAttribute("isMaintainer", permission.allows(RepoPermission.MAINTAIN));
         model.addAttribute("isAuthor", viewer != null && viewer.id().value() == pr.authorId());
+        model.addAttribute("mayEdit", edits.mayEdit(viewer, repo, pr));
     }
 
     static void header(Model model, Repo repo) {

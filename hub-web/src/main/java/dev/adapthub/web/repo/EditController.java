@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
@@ -52,8 +51,11 @@ class EditController {
     private final RepoFiles files;
     private final RepoWrites writes;
     private final CurrentAccount current;
+    private final BrowserUploads uploads;
 
-    EditController(RepoService repos, RepoFiles files, RepoWrites writes, CurrentAccount current) {
+    EditController(RepoService repos, RepoFiles files, RepoWrites writes, CurrentAccount current,
+            BrowserUploads uploads) {
+        this.uploads = uploads;
         this.repos = repos;
         this.files = files;
         this.writes = writes;
@@ -129,21 +131,14 @@ class EditController {
     @PostMapping({"/{owner}/{name}/upload", "/datasets/{owner}/{name}/upload", "/tools/{owner}/{name}/upload"})
     String upload(@PathVariable String owner, @PathVariable String name, @RequestParam String branch,
             @RequestParam(required = false) String folder, @RequestParam(required = false) String message,
-            @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "paths", required = false) List<String> paths,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
             Model model) throws IOException {
         Repo repo = writable(owner, name, user, request);
         try {
             String commitMessage = TextFields.requiredLine("message", message, MAX_MESSAGE);
-            List<FileChange> changes = new ArrayList<>();
-            String prefix = folder == null || folder.isBlank() ? "" : folder.strip().replaceAll("/+$", "") + "/";
-            for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
-                if (upload.isEmpty() && (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank())) {
-                    continue;
-                }
-                String fileName = upload.getOriginalFilename() == null ? "" : upload.getOriginalFilename();
-                changes.add(new FileChange.Put(prefix + fileName, Content.of(upload.getBytes())));
-            }
+            List<FileChange> changes = uploads.prepare(repo, folder, files, paths).changes();
             if (changes.isEmpty()) {
                 throw new InvalidInputException("files", "Choose at least one file to upload.");
             }

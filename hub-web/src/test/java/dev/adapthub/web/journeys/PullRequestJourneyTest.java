@@ -147,4 +147,118 @@ class PullRequestJourneyTest {
         page.navigate(base + "/" + repo.urlPath() + "/pulls?state=merged");
         assertThat(page.locator("#pr-list")).containsText("Two 910B3 with tensor parallel 2");
     }
+
+    /** A file of 21 MiB on disk (the browser reads it by path; a buffer would cross Playwright's pipe). */
+    private static java.nio.file.Path hugeFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("drop").resolve("huge.bin");
+            try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                out.setLength(21L * 1024 * 1024);
+            }
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Screenshots at a desktop (1400 px) and a phone (390 px) width. */
+    private void screenshots(Page page, String name) {
+        page.setViewportSize(1400, 900);
+        browser.screenshot(name + "-1400");
+        page.setViewportSize(390, 844);
+        browser.screenshot(name + "-390");
+        page.setViewportSize(1280, 900);
+    }
+
+    @Test
+    void aContributorDropsFilesEditsThePullRequestPreviewsAsksForAReviewAndCommentsOnALine() {
+        String base = "http://localhost:" + port;
+        Account owner = accounts.create("own");
+        Account reviewer = accounts.create("rev");
+        Account contributor = accounts.create("contrib");
+        Organization org = organizations.create(owner.id(), new NewOrganization("npu-" + UUID.randomUUID().toString()
+                .substring(0, 6), null, null));
+        organizations.setRole(org.id(), owner.id(), reviewer.name(), Role.MEMBER);
+        Repo repo = repos.create(owner, new NewRepo(RepoKind.MODEL, org.name(), "Qwen2-7B", false));
+        writes.commit(repo, owner, "main", ObjectId.zeroId(), "Seed", List.of(
+                new FileChange.Put("README.md", Content.of("# Qwen2 7B\n".getBytes(StandardCharsets.UTF_8)))));
+        Page page = browser.open();
+        Browser.signIn(page, base, contributor);
+
+        // Drop a text file and a binary file on the propose-upload page (a real drop event).
+        page.navigate(base + "/" + repo.urlPath() + "/propose-upload");
+        page.fill("#propose-folder", "adaptations/extra");
+        page.evaluate("() => { const dt = new DataTransfer();"
+                + " dt.items.add(new File(['# 910B3 notes\\nUse two devices.\\nKeep bf16.\\n'], 'notes.md', {type: 'text/markdown'}));"
+                + " dt.items.add(new File([new Uint8Array([0, 1, 2, 0, 3])], 'scales.bin', {type: 'application/octet-stream'}));"
+                + " const zone = document.getElementById('propose-files-drop');"
+                + " zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + " zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); }");
+        assertThat(page.locator("#propose-files-list li")).hasCount(2);
+        assertThat(page.locator("#propose-files-list")).containsText("scales.bin");
+        page.fill("#propose-title", "Notes and scales for 910B3");
+        screenshots(page, "pull-edit-1-dropped");
+        page.click("#propose-upload-submit");
+        assertThat(page.locator("#pr-state")).hasText("open");
+        String url = page.url();
+        page.click("#tab-files");
+        assertThat(page.locator("section[data-path='adaptations/extra/notes.md']")).containsText("Use two devices.");
+        assertThat(page.locator("section[data-path='adaptations/extra/scales.bin']")).containsText("stored with Git LFS");
+
+        // Comment on line 2 of the notes.
+        page.click("section[data-path='adaptations/extra/notes.md'] tr.commentable[data-line='2']");
+        page.fill("#line-comment-body", "Why **two**? <img src=x onerror=alert(1)>");
+        screenshots(page, "pull-edit-2-line-comment-form");
+        page.click("#line-comment-submit");
+        assertThat(page.locator(".line-comment")).containsText("adaptations/extra/notes.md:2");
+        assertThat(page.locator(".line-comment .markdown strong")).hasText("two");
+        assertThat(page.locator(".line-comment img[onerror]")).hasCount(0);
+        screenshots(page, "pull-edit-3-line-comment");
+
+        // Edit the title and add a label.
+        page.navigate(url);
+        page.click("#pr-edit-toggle");
+        page.fill("#edit-title", "910B3: notes and int8 scales");
+        page.fill("#edit-labels", "npu, int8");
+        page.click("#edit-submit");
+        assertThat(page.locator("#pr-title")).hasText("910B3: notes and int8 scales");
+        assertThat(page.locator("#pr-labels")).containsText("int8");
+        assertThat(page.locator("#timeline")).containsText("edited title, labels");
+
+        // Preview a comment without a reload.
+        page.waitForLoadState(); // htmx is a deferred script
+        page.fill("#comment-body", "Looks **good** <script>window.previewRan = true</script>");
+        page.click("#comment-body-preview-tab");
+        assertThat(page.locator("#comment-body-preview strong")).hasText("good");
+        assertThat(page.locator("#comment-body")).isHidden();
+        assertThat(page.url()).isEqualTo(url);
+        assertThat(page.evaluate("() => window.previewRan === true")).isEqualTo(false);
+
+        // Ask the reviewer.
+        page.fill("#reviewer-name", reviewer.name());
+        page.click("#reviewer-submit");
+        assertThat(page.locator("#reviewer-list")).containsText(reviewer.name());
+        assertThat(page.locator("#reviewer-list")).containsText("not reviewed yet");
+        assertThat(page.locator("#timeline")).containsText("asked " + reviewer.name() + " to review");
+        screenshots(page, "pull-edit-4-edited-reviewer");
+        page.navigate(base + "/" + repo.urlPath() + "/pulls?label=int8");
+        assertThat(page.locator("#pr-list")).containsText("910B3: notes and int8 scales");
+
+        // A file over the per-file limit is refused with the limits, and the drop zone warned.
+        page.navigate(base + "/" + repo.urlPath() + "/propose-upload");
+        page.setInputFiles("#propose-files", hugeFile());
+        assertThat(page.locator("#propose-files-list")).containsText("over the 20 MiB limit");
+        page.fill("#propose-title", "Too big");
+        page.click("#propose-upload-submit");
+        assertThat(page.locator("#propose-files-list[role=alert] li.error")).containsText("huge.bin");
+        assertThat(page.url()).endsWith("/propose-upload");
+        // Without the script's check the server refuses the body itself.
+        com.microsoft.playwright.Response refused = page.waitForResponse(
+                r -> r.url().contains("/propose-upload") && r.request().method().equals("POST"),
+                () -> page.evaluate("() => document.getElementById('propose-files').form.submit()"));
+        assertThat(refused.status()).isEqualTo(413);
+        page.navigate(base + "/" + repo.urlPath() + "/pulls?state=all");
+        assertThat(page.locator("#pr-list li")).hasCount(1);
+    }
 }
