@@ -174,6 +174,7 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfiguration::anonymousLanguageSwitch))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
@@ -182,5 +183,22 @@ class SecurityConfiguration {
                         .requestMatchers("/settings/**", "/organizations/new").authenticated()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The footer's language switch posted by a reader who is not signed in: it only sets a cookie, so
+     * it needs no CSRF token, and pages for anonymous readers carry none (a token would open a session
+     * per reader and could not sit in AnonymousPageCache). Signed in, the switch saves into the
+     * account and the token is checked like on every other form.
+     */
+    static boolean anonymousLanguageSwitch(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())
+                || !"/language".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return false;
+        }
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
     }
 }
