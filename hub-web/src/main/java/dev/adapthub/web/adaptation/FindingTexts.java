@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
 public class FindingTexts {
 
     static final String PREFIX = "finding.";
+    /** Backend refusals (SUPPORT_…) whose text comes from a family gate, whatever their code. */
+    static final String COMMON_MESSAGE = PREFIX + "common.message.";
+    private static final String SUPPORT = "SUPPORT_";
     /** Hints several codes share ("use one of …"). */
     static final String COMMON_HINT = PREFIX + "common.hint.";
-    private static final int MAX_VARIANTS = 20;
+    private static final int MAX_VARIANTS = 40;
     private static final Pattern ARG = Pattern.compile("\\{(\\d)}");
 
     private final MessageSource messages;
@@ -41,6 +44,9 @@ public class FindingTexts {
             return english;
         }
         String translated = translate(PREFIX + code + ".message.", english, locale);
+        if (translated == null && code != null && code.startsWith(SUPPORT)) {
+            translated = translate(COMMON_MESSAGE, english, locale);
+        }
         if (translated != null) {
             return translated;
         }
