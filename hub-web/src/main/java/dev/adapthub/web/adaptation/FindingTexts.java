@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * that text, so the arguments are not kept apart. Instead the bundle holds, per finding code, the
  * English patterns chip-backends writes ({@code finding.<CODE>.message.<n>}, {@code .hint.<n>}, with
  * {@code {0}}… for the values) beside their translations: a message that matches an English pattern
- * gets the translated pattern with the same values. A message no pattern matches (a backend's own
+ * gets the translated pattern with the same values. Texts several codes share (a backend family's
+ * gates, "use one of …") sit under {@code finding.common.message.<n>} and {@code finding.common.hint.<n>}.
+ * A message no pattern matches (a backend's own
  * wording, a parser error) shows as the code's translated title ({@code finding.<CODE>}) followed by
  * the English text; an unknown code shows the English text alone. English readers get the stored
  * text untouched.
