@@ -33,6 +33,8 @@ public class FindingTexts {
     static final String COMMON_HINT = PREFIX + "common.hint.";
     private static final int MAX_VARIANTS = 40;
     private static final Pattern ARG = Pattern.compile("\\{(\\d)}");
+    private static final Pattern SUMMARY_SPLIT = Pattern.compile("; (?=[A-Z][A-Z0-9_]{3,}: )");
+    private static final Pattern SUMMARY_PART = Pattern.compile("([A-Z][A-Z0-9_]{3,}): (.*)", Pattern.DOTALL);
 
     private final MessageSource messages;
 
@@ -66,6 +68,26 @@ public class FindingTexts {
             translated = translate(COMMON_HINT, english, locale);
         }
         return translated == null ? english : translated;
+    }
+
+    /**
+     * A pull request check's summary ({@code CODE: message; CODE: message}, as hub-core's CheckExecutor
+     * writes it) with each finding's message in {@code locale}. A summary whose parts are not all
+     * findings of known codes (a check that could not run, measured results) is returned as it is.
+     */
+    public String summary(String summary, Locale locale) {
+        if (summary == null || summary.isEmpty() || isEnglish(locale)) {
+            return summary;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : SUMMARY_SPLIT.split(summary)) {
+            Matcher m = SUMMARY_PART.matcher(part);
+            if (!m.matches() || messages.getMessage(PREFIX + m.group(1), null, null, Locale.ENGLISH) == null) {
+                return summary;
+            }
+            out.add(m.group(1) + ": " + message(m.group(1), m.group(2), locale));
+        }
+        return String.join("; ", out);
     }
 
     private String translate(String keyPrefix, String english, Locale locale) {

@@ -136,6 +136,16 @@ class FindingTextsTest {
         assertThat(texts.hint("SOME_FUTURE_CODE", "do that", ZH)).isEqualTo("do that");
     }
 
+    @Test
+    void aPullRequestChecksSummaryIsTranslatedFindingByFinding() {
+        String summary = "MEMORY_CONCURRENCY_LIMITED: the KV cache holds 3.50 sequences of maxModelLen; the workload wants 32; "
+                + "PARALLEL_DEVICES_MISMATCH: target.devices is 4 but tensor × pipeline = 2";
+        assertThat(texts.summary(summary, ZH)).isEqualTo("MEMORY_CONCURRENCY_LIMITED: KV 缓存可容纳 3.50 条 maxModelLen 长度的序列，"
+                + "而负载需要 32 条; PARALLEL_DEVICES_MISMATCH: target.devices 为 4，但张量并行 × 流水线并行 = 2");
+        assertThat(texts.summary(summary, Locale.ENGLISH)).isEqualTo(summary);
+        assertThat(texts.summary("The check could not run: disk full", ZH)).isEqualTo("The check could not run: disk full");
+    }
+
     private static ValidationReport validate(Path config, String yaml) {
         return validator.validate(yaml, ref -> HfConfigReader.read(config.getParent().resolve(ref.config()).normalize()));
     }

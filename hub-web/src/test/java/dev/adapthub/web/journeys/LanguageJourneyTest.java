@@ -24,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SeededHubTest
 class LanguageJourneyTest {
 
-    static final String QWEN = "Qwen/Qwen2.5-7B-Instruct";
-    static final String REPORT = "/" + QWEN + "/adaptations/ascend-910b4/ascend-910b4-vllm-ascend.yaml/report";
+    static final String LLAMA = "meta-llama/Llama-3.1-8B-Instruct";
+    /** A seeded config that passes with a warning: the KV cache holds fewer sequences than its workload wants. */
+    static final String REPORT = "/" + LLAMA + "/adaptations/nvidia-rtx-4090/nvidia-rtx-4090-vllm.yaml/report";
 
     @RegisterExtension final Browser browser = new Browser();
     @LocalServerPort int port;
@@ -34,8 +35,8 @@ class LanguageJourneyTest {
 
     @Test
     void switchToChineseReadATranslatedReportAndSwitchBack() {
-        Repo qwen = repos.find(RepoKind.MODEL, "Qwen", "Qwen2.5-7B-Instruct", null).orElseThrow();
-        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> !index.forRepository(qwen).isEmpty());
+        Repo llama = repos.find(RepoKind.MODEL, "meta-llama", "Llama-3.1-8B-Instruct", null).orElseThrow();
+        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> index.forRepository(llama).size() == 4);
         String base = "http://localhost:" + port;
         Page page = browser.open();
         page.setViewportSize(1400, 900);
@@ -54,11 +55,16 @@ class LanguageJourneyTest {
         browser.screenshot("language-journey-1-chips-zh-1400");
 
         page.navigate(base + REPORT);
+        assertThat(page.locator("#verdict")).hasText("WARN");
         assertThat(page.locator("#findings thead")).containsText("问题与建议");
-        // The memory plan (every report that got that far has one) in Chinese, with the report's own figures.
+        // Codes stay; the text is Chinese and keeps the report's own figures (the workload's 32 sequences).
+        assertThat(page.locator("#findings")).containsText("MEMORY_CONCURRENCY_LIMITED");
+        assertThat(page.locator("#findings")).containsText("条 maxModelLen 长度的序列，而负载需要 8 条");
+        assertThat(page.locator("#findings")).containsText("建议：请求将排队或被抢占");
         assertThat(page.locator("#findings")).containsText("每卡：权重");
-        assertThat(page.locator("#findings")).containsText("MEMORY_PLAN");
-        assertThat(page.locator("#findings")).not().containsText("per device: weights");
+        assertThat(page.locator("#findings")).not().containsText("the workload wants");
+        assertThat(page.locator("#memory-table")).containsText("引擎可用上限");
+        assertThat(page.locator("#performance")).containsText("首 token 时延");
         browser.screenshot("language-journey-2-report-zh-1400");
         page.setViewportSize(390, 844);
         browser.screenshot("language-journey-3-report-zh-390");
@@ -67,7 +73,8 @@ class LanguageJourneyTest {
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page).hasURL(base + REPORT);
         assertThat(page.locator("nav.nav")).containsText("Models");
-        assertThat(page.locator("#findings")).containsText("per device: weights");
+        assertThat(page.locator("#findings")).containsText("the workload wants 8");
+        assertThat(page.locator("#findings")).containsText("hint: requests will queue or be preempted");
         browser.screenshot("language-journey-4-report-en-390");
         page.setViewportSize(1400, 900);
         browser.screenshot("language-journey-5-report-en-1400");
