@@ -4,8 +4,6 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.web.error.ClientErrorLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LanguageController {
 
-    static final int MAX_RETURN = 2048;
-
     private final HubLocaleResolver resolver;
     private final AccountService accounts;
 
@@ -35,7 +31,7 @@ class LanguageController {
     String choose(@RequestParam(name = "lang", required = false) String lang,
             @RequestParam(name = "return", required = false) String returnTo,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        String back = localPath(returnTo);
+        String back = ReturnPaths.local(returnTo);
         Optional<Locale> chosen = HubLanguages.parse(lang);
         if (chosen.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -54,28 +50,5 @@ class LanguageController {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + back);
         return null;
-    }
-
-    /**
-     * {@code path} when it is a path on this hub ({@code /models?sort=likes}); {@code /} for anything
-     * that could leave it: a scheme, a host ({@code //evil.example}, {@code /\evil.example}), control
-     * characters, or an overlong value.
-     */
-    static String localPath(String path) {
-        if (path == null || path.isEmpty() || path.length() > MAX_RETURN || path.charAt(0) != '/'
-                || path.startsWith("//") || path.indexOf('\\') >= 0) {
-            return "/";
-        }
-        for (int i = 0; i < path.length(); i++) {
-            if (Character.isISOControl(path.charAt(i)) || Character.isWhitespace(path.charAt(i))) {
-                return "/";
-            }
-        }
-        try {
-            URI uri = new URI(path);
-            return uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawFragment() == null ? path : "/";
-        } catch (URISyntaxException e) {
-            return "/";
-        }
     }
 }

@@ -148,7 +148,7 @@ class LanguageSwitchTest {
             assertThat(r.getStatus()).isEqualTo(303);
             assertThat(r.getHeader("Location")).as(away).isIn("/", "/%0d%0a");
         }
-        assertThat(LanguageController.localPath("/models?sort=likes&q=a%20b")).isEqualTo("/models?sort=likes&q=a%20b");
-        assertThat(LanguageController.localPath("/x#frag")).isEqualTo("/");
+        assertThat(ReturnPaths.local("/models?sort=likes&q=a%20b")).isEqualTo("/models?sort=likes&q=a%20b");
+        assertThat(ReturnPaths.local("/x#frag")).isEqualTo("/");
     }
 }
