@@ -38,6 +38,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The page language the account chose (a language tag such as {@code zh-CN}); null: not chosen. */
+    @Column(name = "language")
+    private String language;
+
     protected Account() {
     }
 
@@ -76,5 +80,14 @@ public class Account {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The page language the account chose, as a language tag; empty until it chooses one. */
+    public java.util.Optional<String> language() {
+        return java.util.Optional.ofNullable(language);
+    }
+
+    void language(String tag) {
+        this.language = tag;
     }
 }

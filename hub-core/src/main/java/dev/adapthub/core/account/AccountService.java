@@ -96,4 +96,16 @@ public class AccountService {
     public boolean adminExists() {
         return accounts.existsByAdminTrue();
     }
+
+    /**
+     * Saves the page language the account chose. The web layer checks the tag against the languages
+     * the hub offers; here it is only bounded to the column.
+     */
+    @Transactional
+    public void saveLanguage(String name, String languageTag) {
+        if (languageTag == null || languageTag.isBlank() || languageTag.length() > 16) {
+            throw new InvalidInputException("language", "A language tag such as en or zh-CN, at most 16 characters.");
+        }
+        getByName(name).language(languageTag);
+    }
 }

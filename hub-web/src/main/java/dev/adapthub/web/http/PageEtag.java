@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Conditional GETs for pages derived from a commit: the ETag is a digest of everything the page is
@@ -38,7 +39,7 @@ public final class PageEtag {
         text.append('\u0000').append(request.getRemoteUser());
         HttpSession session = request.getSession(false);
         text.append('\u0000').append(session == null ? "" : session.getId());
-        text.append('\u0000').append(request.getLocale());
+        text.append('\u0000').append(RequestContextUtils.getLocale(request));
         String etag = "W/\"" + digest(text.toString()) + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
         return new ServletWebRequest(request, response).checkNotModified(etag);

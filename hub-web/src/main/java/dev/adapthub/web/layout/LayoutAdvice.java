@@ -1,5 +1,6 @@
 package dev.adapthub.web.layout;
 
+import dev.adapthub.web.language.ReturnPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -11,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What the page layout needs to know about the viewer, computed once per request in plain Java:
- * the signed-in name as the request attribute {@code navUser} (null for anonymous readers), which
+ * the signed-in name as the request attribute {@code navUser} (null for anonymous readers) and the
+ * page the footer's language switch returns to ({@code languageReturn}), which
  * Thymeleaf sees as a variable on every page, error pages included. The layout used
  * {@code sec:authorize="isAuthenticated()"}, which builds and evaluates a SpEL access expression
  * (and looks up a logger) per use; in the issue #15 profile that was a visible share of a page.
@@ -20,6 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class LayoutAdvice implements WebMvcConfigurer {
 
     static final String NAV_USER = "navUser";
+    /** The page the footer's language switch returns to. */
+    static final String LANGUAGE_RETURN = "languageReturn";
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -27,6 +31,7 @@ class LayoutAdvice implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 request.setAttribute(NAV_USER, signedInName(request));
+                request.setAttribute(LANGUAGE_RETURN, ReturnPaths.of(request));
                 return true;
             }
         });

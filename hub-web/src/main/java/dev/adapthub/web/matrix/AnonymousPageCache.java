@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * A micro-cache of the rendered Tool Center and matrix for anonymous readers: the same bytes
@@ -40,10 +41,12 @@ class AnonymousPageCache extends OncePerRequestFilter implements Ordered {
     }
 
     private final AdaptationIndex index;
+    private final LocaleResolver locales;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    AnonymousPageCache(AdaptationIndex index) {
+    AnonymousPageCache(AdaptationIndex index, LocaleResolver locales) {
         this.index = index;
+        this.locales = locales;
     }
 
     /** After Spring Security's filters, so the request's authentication is known. */
@@ -61,7 +64,8 @@ class AnonymousPageCache extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = key(request);
+        // The page comes in the reader's language (cookie or Accept-Language): one entry per language.
+        String key = locales.resolveLocale(request).toLanguageTag() + ' ' + key(request);
         if (!anonymous() || key.length() > MAX_KEY) {
             chain.doFilter(request, response);
             return;

@@ -8,9 +8,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -174,6 +177,7 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfiguration::anonymousLanguageSwitch))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
@@ -182,5 +186,20 @@ class SecurityConfiguration {
                         .requestMatchers("/settings/**", "/organizations/new").authenticated()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The footer's language switch posted by a reader who is not signed in: it only sets a cookie, so
+     * it needs no CSRF token, and pages for anonymous readers carry none (a token would open a session
+     * per reader and could not sit in AnonymousPageCache). Signed in, the switch saves into the
+     * account and the token is checked like on every other form.
+     */
+    static boolean anonymousLanguageSwitch(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())
+                || !"/language".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return false;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
     }
 }
