@@ -43,8 +43,7 @@ public final class AvatarImages {
             throw invalid("Choose an image file to upload.");
         }
         if (bytes.length > MAX_BYTES) {
-            throw invalid("The image has " + (bytes.length + 1023) / 1024 + " KiB; an avatar may have at most 1024 KiB"
-                    + " (1 MiB).");
+            throw tooLarge(bytes.length);
         }
         if (startsWith(bytes, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A) || startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
             return new Avatar(reencode(bytes), "image/png");
@@ -54,6 +53,11 @@ public final class AvatarImages {
             return new Avatar(WebpImages.stripMetadata(bytes), "image/webp");
         }
         throw invalid("This is not a PNG, JPEG or WebP image (judged by its content, not its name).");
+    }
+
+    /** The refusal of a file of {@code size} bytes, over {@link #MAX_BYTES}: callers may refuse before reading it. */
+    public static InvalidInputException tooLarge(long size) {
+        return invalid("The image has " + (size + 1023) / 1024 + " KiB; an avatar may have at most 1024 KiB (1 MiB).");
     }
 
     static InvalidInputException invalid(String message) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,15 +53,7 @@ public class ProfileActivity {
                         "select p from PullRequest p where p.authorId = :author order by p.createdAt desc",
                         PullRequest.class)
                 .setParameter("author", author.id().value()).setMaxResults(limit * 4).getResultList();
-        Map<Long, Optional<Repo>> readable = new HashMap<>();
-        List<AuthoredPull> shown = new ArrayList<>();
-        for (PullRequest pr : found) {
-            readable(readable, pr.repositoryId(), viewer).ifPresent(repo -> shown.add(new AuthoredPull(repo, pr)));
-            if (shown.size() == limit) {
-                break;
-            }
-        }
-        return shown;
+        return readableOnly(found, PullRequest::repositoryId, AuthoredPull::new, viewer, limit);
     }
 
     /** The newest things {@code actor} did to repositories {@code viewer} may read. */
@@ -71,10 +65,16 @@ public class ProfileActivity {
                 .setParameter("actor", actor.name().toLowerCase(Locale.ROOT))
                 .setParameter("categories", PUBLIC_CATEGORIES)
                 .setMaxResults(limit * 4).getResultList();
+        return readableOnly(found, AuditEntry::repositoryId, Activity::new, viewer, limit);
+    }
+
+    /** The first {@code limit} of {@code found} whose repository the viewer may read, each with its repository. */
+    private <T, R> List<R> readableOnly(List<T> found, Function<T, Long> repoOf, BiFunction<Repo, T, R> pair,
+            Account viewer, int limit) {
         Map<Long, Optional<Repo>> readable = new HashMap<>();
-        List<Activity> shown = new ArrayList<>();
-        for (AuditEntry entry : found) {
-            readable(readable, entry.repositoryId(), viewer).ifPresent(repo -> shown.add(new Activity(repo, entry)));
+        List<R> shown = new ArrayList<>();
+        for (T item : found) {
+            readable(readable, repoOf.apply(item), viewer).ifPresent(repo -> shown.add(pair.apply(repo, item)));
             if (shown.size() == limit) {
                 break;
             }

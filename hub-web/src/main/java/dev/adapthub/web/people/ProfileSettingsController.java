@@ -79,8 +79,7 @@ class ProfileSettingsController {
             return null;
         }
         if (file.getSize() > AvatarImages.MAX_BYTES) {
-            throw new InvalidInputException("avatar", "The image has " + (file.getSize() + 1023) / 1024
-                    + " KiB; an avatar may have at most 1024 KiB (1 MiB).");
+            throw AvatarImages.tooLarge(file.getSize());
         }
         return file.getBytes();
     }

@@ -98,8 +98,9 @@ class PeopleJourneyTest {
         page.click("#nav-user");
         assertThat(page.locator("#user-title")).hasText(author.name());
         assertThat(page.locator("#user-pulls")).containsText("Explain the 910B3 setup");
+        page.waitForFunction("document.querySelector('#user-avatar').complete");
         assertThat(((Number) page.evaluate("document.querySelector('#user-avatar').naturalWidth")).intValue())
-                .isEqualTo(96);
+                .as("the identicon loaded").isEqualTo(96);
         both(page, "people-journey-2-profile");
 
         // A file that is no image: refused on the form, the typed bio kept.

@@ -21,6 +21,8 @@ import dev.adapthub.core.pull.PullRequestService;
 import dev.adapthub.core.pull.ReviewVerdict;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.RepoSettings;
+import dev.adapthub.core.repo.RepoSettingsService;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.git.write.Content;
 import dev.adapthub.git.write.FileChange;
@@ -58,6 +60,7 @@ class NotificationsTest {
     @Autowired NotificationService notifications;
     @Autowired ProfileService profiles;
     @Autowired ApplicationEventPublisher events;
+    @Autowired RepoSettingsService settings;
     @Autowired dev.adapthub.core.repo.content.RepoFiles files;
 
     private List<Notification> of(Account account) {
@@ -115,7 +118,7 @@ class NotificationsTest {
     }
 
     @Test
-    void nobodyHearsOfAPrivateRepositoryTheyCannotRead() {
+    void nobodyHearsOfAPrivateRepositoryTheyCannotRead() throws Exception {
         Account owner = PeopleSetup.account(accountService, "own");
         Account outsider = PeopleSetup.account(accountService, "out");
         Repo secret = PeopleSetup.repo(repos, writes, owner, true);
@@ -126,6 +129,15 @@ class NotificationsTest {
 
         assertThat(of(outsider)).isEmpty();
         assertThat(notifications.unreadOfName(outsider.name())).isZero();
+
+        // A repository that turns private after the notification: the page withholds what it was about.
+        Repo soon = PeopleSetup.repo(repos, writes, owner, false);
+        PullRequest onSoon = PeopleSetup.readmePull(pulls, owner, soon, "Soon private");
+        pulls.comment(owner, soon, onSoon.number(), "@" + outsider.name() + " please look");
+        assertThat(of(outsider)).extracting(Notification::kind).containsExactly(NotificationKind.MENTIONED);
+        settings.update(owner, soon, new RepoSettings(true, null, null));
+        assertThat(page(outsider, "/notifications")).contains("a repository you can no longer read")
+                .doesNotContain("Soon private").doesNotContain(soon.fullName());
     }
 
     @Test
