@@ -27,7 +27,9 @@ public final class Names {
             "settings", "signup", "spaces", "static", "tools", "user", "users", "webjars", "actuator",
             "root", "system", "adapthub", "anonymous", "null", "undefined",
             // the status page (/status)
-            "status");
+            "status",
+            // people and notifications (/notifications)
+            "notifications");
 
     private Names() {
     }

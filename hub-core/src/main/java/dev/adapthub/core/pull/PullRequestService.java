@@ -9,6 +9,7 @@ import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
 import dev.adapthub.core.event.PullRequestChanged;
+import dev.adapthub.core.event.PullRequestCommented;
 import dev.adapthub.core.pull.check.CheckRuns;
 import dev.adapthub.core.pull.check.MergeBase;
 import dev.adapthub.core.pull.protection.BranchProtections;
@@ -264,8 +265,10 @@ public class PullRequestService {
         if (text == null) {
             throw new InvalidInputException("body", "Write a comment first.");
         }
-        return events.save(new PullEvent(pr.id(), EventKind.COMMENT, actor.id().value(), text, null,
+        PullEvent comment = events.save(new PullEvent(pr.id(), EventKind.COMMENT, actor.id().value(), text, null,
                 pr.headCommit(), clock.instant()));
+        publisher.publishEvent(new PullRequestCommented(repo.id(), pr.number(), pr.title(), actor.name(), text));
+        return comment;
     }
 
     /**

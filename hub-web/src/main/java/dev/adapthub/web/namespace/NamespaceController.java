@@ -6,6 +6,13 @@ import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.org.Organization;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.core.org.Role;
+import dev.adapthub.core.profile.Profile;
+import dev.adapthub.core.profile.ProfileActivity;
+import dev.adapthub.core.profile.ProfileService;
+import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.web.markdown.MarkdownRenderer;
+import dev.adapthub.web.people.AvatarController;
+import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,20 +21,38 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /{name}}: the page of a user or an organization (they share one namespace). */
+/**
+ * {@code /{name}}: the page of a user or an organization (they share one namespace): avatar, bio or
+ * description, repositories, and for a user the pull requests they opened and their recent activity.
+ * Everything about a repository is shown only to those who may read it.
+ */
 @Controller
 class NamespaceController {
 
+    static final int LISTED = 20;
+
     private final AccountService accounts;
     private final OrganizationService organizations;
+    private final ProfileService profiles;
+    private final ProfileActivity activity;
+    private final RepoService repos;
+    private final MarkdownRenderer markdown;
+    private final CurrentAccount current;
 
-    NamespaceController(AccountService accounts, OrganizationService organizations) {
+    NamespaceController(AccountService accounts, OrganizationService organizations, ProfileService profiles,
+            ProfileActivity activity, RepoService repos, MarkdownRenderer markdown, CurrentAccount current) {
         this.accounts = accounts;
         this.organizations = organizations;
+        this.profiles = profiles;
+        this.activity = activity;
+        this.repos = repos;
+        this.markdown = markdown;
+        this.current = current;
     }
 
     @GetMapping("/{name:[A-Za-z0-9][A-Za-z0-9._-]*}")
     String show(@PathVariable String name, @AuthenticationPrincipal HubUser viewer, Model model) {
+        Account viewerAccount = current.of(viewer);
         Optional<Organization> organization = organizations.findByName(name);
         if (organization.isPresent()) {
             Organization org = organization.get();
@@ -36,12 +61,21 @@ class NamespaceController {
             boolean owner = viewer != null && organizations.roleOf(org.id(), viewer.accountId())
                     .filter(role -> role == Role.OWNER).isPresent();
             model.addAttribute("viewerIsOwner", owner);
+            model.addAttribute("avatarUrl", AvatarController.url(org.name(), null));
+            model.addAttribute("repos", repos.listOwnedBy(org.name(), viewerAccount));
             return "orgs/show";
         }
         Account account = accounts.findByName(name)
                 .orElseThrow(() -> new NotFoundException("Nothing is called '" + name + "' here."));
+        Optional<Profile> profile = profiles.find(account.id());
         model.addAttribute("account", account);
         model.addAttribute("organizations", organizations.organizationsOf(account.id()));
+        model.addAttribute("avatarUrl", AvatarController.url(account.name(), profile.orElse(null)));
+        model.addAttribute("bioHtml", profile.map(Profile::bio).map(markdown::render).orElse(""));
+        model.addAttribute("isSelf", viewerAccount != null && viewerAccount.id().equals(account.id()));
+        model.addAttribute("repos", repos.listOwnedBy(account.name(), viewerAccount));
+        model.addAttribute("pulls", activity.pullRequests(account, viewerAccount, LISTED));
+        model.addAttribute("activity", activity.recent(account, viewerAccount, LISTED));
         return "users/show";
     }
 }
