@@ -23,6 +23,12 @@ public final class PageEtag {
 
     /** Templates and code change with a restart; a page cached before it must not be reused after. */
     private static final String BOOT = Long.toHexString(System.nanoTime());
+    /**
+     * A request attribute with what the page shows of the viewer beyond their name, such as the
+     * header's unread notification count: a page whose commit is unchanged must still be sent anew
+     * when that count moved.
+     */
+    public static final String VIEWER_STATE = PageEtag.class.getName() + ".viewerState";
 
     private PageEtag() {
     }
@@ -40,6 +46,7 @@ public final class PageEtag {
         HttpSession session = request.getSession(false);
         text.append('\u0000').append(session == null ? "" : session.getId());
         text.append('\u0000').append(RequestContextUtils.getLocale(request));
+        text.append('\u0000').append(request.getAttribute(VIEWER_STATE));
         String etag = "W/\"" + digest(text.toString()) + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
         return new ServletWebRequest(request, response).checkNotModified(etag);

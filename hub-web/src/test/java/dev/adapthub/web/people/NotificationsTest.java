@@ -118,6 +118,27 @@ class NotificationsTest {
     }
 
     @Test
+    void aNewNotificationIsNotHiddenByA304OfAnUnchangedPage() throws Exception {
+        Account owner = PeopleSetup.account(accountService, "own");
+        Account author = PeopleSetup.account(accountService, "aut");
+        Repo repo = PeopleSetup.repo(repos, writes, owner, false);
+        PullRequest pr = PeopleSetup.readmePull(pulls, author, repo, "Etag README");
+        String path = "/" + repo.urlPath();
+        String etag = mvc.perform(get(path).with(user(accounts.principal(author)))).andReturn().getResponse()
+                .getHeader("ETag");
+        assertThat(etag).isNotNull();
+        assertThat(mvc.perform(get(path).with(user(accounts.principal(author))).header("If-None-Match", etag))
+                .andReturn().getResponse().getStatus()).as("unchanged page").isEqualTo(304);
+
+        pulls.review(owner, repo, pr.number(), ReviewVerdict.APPROVE, null);
+
+        MvcResult again = mvc.perform(get(path).with(user(accounts.principal(author))).header("If-None-Match", etag))
+                .andReturn();
+        assertThat(again.getResponse().getStatus()).as("the header's unread count moved").isEqualTo(200);
+        assertThat(again.getResponse().getContentAsString()).containsPattern("id=\"nav-unread\"[^>]*>1<");
+    }
+
+    @Test
     void nobodyHearsOfAPrivateRepositoryTheyCannotRead() throws Exception {
         Account owner = PeopleSetup.account(accountService, "own");
         Account outsider = PeopleSetup.account(accountService, "out");
