@@ -19,7 +19,9 @@ final class RepoFilterSpecs {
     static Specification<Repo> of(RepoFilter filter, boolean withPrivate) {
         return (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
-            all.add(cb.equal(root.get("kind"), filter.kind()));
+            if (filter.kind() != null) { // null: every kind (a namespace's profile page)
+                all.add(cb.equal(root.get("kind"), filter.kind()));
+            }
             if (!withPrivate) {
                 all.add(cb.isFalse(root.get("privateRepo")));
             }

@@ -31,6 +31,9 @@ import dev.adapthub.web.support.TestAccounts;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,15 +127,20 @@ class NotificationsTest {
         Repo repo = PeopleSetup.repo(repos, writes, owner, false);
         PullRequest pr = PeopleSetup.readmePull(pulls, author, repo, "Etag README");
         String path = "/" + repo.urlPath();
-        String etag = mvc.perform(get(path).with(user(accounts.principal(author)))).andReturn().getResponse()
-                .getHeader("ETag");
-        assertThat(etag).isNotNull();
-        assertThat(mvc.perform(get(path).with(user(accounts.principal(author))).header("If-None-Match", etag))
-                .andReturn().getResponse().getStatus()).as("unchanged page").isEqualTo(304);
+        // The seeded config is validated in the background, which changes the page once: wait until
+        // the page is stable, i.e. its own ETag is answered with 304.
+        AtomicReference<String> etag = new AtomicReference<>();
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS).until(() -> {
+            etag.set(mvc.perform(get(path).with(user(accounts.principal(author)))).andReturn().getResponse()
+                    .getHeader("ETag"));
+            return mvc.perform(get(path).with(user(accounts.principal(author))).header("If-None-Match", etag.get()))
+                    .andReturn().getResponse().getStatus() == 304;
+        });
 
         pulls.review(owner, repo, pr.number(), ReviewVerdict.APPROVE, null);
 
-        MvcResult again = mvc.perform(get(path).with(user(accounts.principal(author))).header("If-None-Match", etag))
+        MvcResult again = mvc.perform(get(path).with(user(accounts.principal(author)))
+                .header("If-None-Match", etag.get()))
                 .andReturn();
         assertThat(again.getResponse().getStatus()).as("the header's unread count moved").isEqualTo(200);
         assertThat(again.getResponse().getContentAsString()).containsPattern("id=\"nav-unread\"[^>]*>1<");

@@ -11,7 +11,9 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.profile.Profile;
 import dev.adapthub.core.profile.ProfileService;
 import dev.adapthub.core.pull.PullRequestService;
+import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.web.support.HubWebTest;
@@ -101,6 +103,31 @@ class ProfilePagesTest {
             request.file(new MockMultipartFile("avatar", fileName, "image/png", avatar));
         }
         return mvc.perform(request).andReturn();
+    }
+
+    @Test
+    void aProfileListsItsRepositoriesThirtyToAPageAndOnlyThoseTheVisitorMayRead() throws Exception {
+        Account owner = accounts.create("pgr");
+        Account stranger = accounts.create("pgs");
+        Repo hidden = repos.create(owner, new NewRepo(RepoKind.MODEL, null, "private-first", true));
+        for (int i = 0; i < 30; i++) {
+            repos.create(owner, new NewRepo(RepoKind.MODEL, null, "public-" + i, false));
+        }
+        String path = "/" + owner.name();
+
+        String ownersFirst = mvc.perform(get(path).with(user(accounts.principal(owner)))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(ownersFirst).contains("public-29").doesNotContain(hidden.fullName() + "<")
+                .contains("id=\"user-repos-pager-next\"");
+        String ownersSecond = mvc.perform(get(path + "?page=1").with(user(accounts.principal(owner)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(ownersSecond).contains(hidden.fullName()).doesNotContain("public-29")
+                .contains("id=\"user-repos-pager-previous\"");
+
+        String strangers = mvc.perform(get(path).with(user(accounts.principal(stranger)))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(strangers).contains("public-0").doesNotContain("private-first").doesNotContain("user-repos-pager");
+        assertThat(mvc.perform(get(path + "?page=-1")).andReturn().getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test
