@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adapthub.core.backup.BackupCommand;
 import dev.adapthub.core.testsupport.PostgresTestDatabase;
+import dev.adapthub.web.support.ChildProcessLane;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubApi;
 import dev.adapthub.web.support.HubProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-
-
-
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,12 +43,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code backup --to} while pushes and merges go on, {@code restore --from} onto a new data
  * directory and a new PostgreSQL database, and a hub started on the result. One hub process (with
  * scheduled backups every few seconds, keeping two) serves the whole class.
  */
+@Execution(ExecutionMode.CONCURRENT) // the child-process lane: see ChildProcessLane
+@ResourceLock(ChildProcessLane.LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreTest {

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.adapthub.core.testsupport.PostgresTestDatabase;
 import dev.adapthub.web.support.Browser;
+import dev.adapthub.web.support.ChildProcessLane;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubProcess;
 import dev.adapthub.web.support.S3ProxyServer;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two hub processes, A and B, on one PostgreSQL database and one data directory, as behind a
@@ -52,6 +56,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * not (the default), which the last test tells apart by the sign-in throttle. The hubs start
  * together, as replicas do: both migrate and bootstrap the same empty database at once.
  */
+@Execution(ExecutionMode.CONCURRENT) // the child-process lane: see ChildProcessLane
+@ResourceLock(ChildProcessLane.LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoProcessClusterTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adapthub.core.testsupport.PostgresTestDatabase;
+import dev.adapthub.web.support.ChildProcessLane;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubProcess;
 import java.io.IOException;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The hub survives {@code kill -9} in the middle of concurrent writes. A separate hub process
@@ -48,6 +52,8 @@ import org.junit.jupiter.api.Test;
  *     crash takes a new push, a new pull request merges, and a branch can be deleted.</li>
  * </ul>
  */
+@Execution(ExecutionMode.CONCURRENT) // the child-process lane: see ChildProcessLane
+@ResourceLock(ChildProcessLane.LOCK)
 class CrashRecoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

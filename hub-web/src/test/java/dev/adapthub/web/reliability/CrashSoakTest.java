@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adapthub.core.testsupport.PostgresTestDatabase;
+import dev.adapthub.web.support.ChildProcessLane;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.HubApi;
 import dev.adapthub.web.support.HubProcess;
@@ -44,6 +45,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Crash safety under load: a packaged hub on PostgreSQL takes 60 s of writes from eight stock git
@@ -62,6 +66,8 @@ import org.junit.jupiter.api.Test;
  *     asks for it again, a download is 404; uploaded again, it is served byte for byte.</li>
  * </ul>
  */
+@Execution(ExecutionMode.CONCURRENT) // the child-process lane: see ChildProcessLane
+@ResourceLock(ChildProcessLane.LOCK)
 class CrashSoakTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
