@@ -39,7 +39,7 @@ public final class Browser implements TestWatcher {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
-        page = browser.newContext(new NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page = browser.newContext(new NewContextOptions().setViewportSize(1400, 900)).newPage(); // the desktop width of every journey's screenshots
         page.setDefaultTimeout(15_000);
         return page;
     }
