@@ -43,6 +43,12 @@ import org.springframework.stereotype.Service;
 public class SearchService {
 
     static final int MAX_CANDIDATES = 2_000;
+    /**
+     * The PostgreSQL full-text condition on a search document ({@code s}); V23's GIN index is built on
+     * exactly this expression, so a change here must come with a new index.
+     */
+    public static final String FULL_TEXT_MATCH =
+            "to_tsvector('english', s.document) @@ plainto_tsquery('english', ?)";
     static final int MAX_SUGGESTIONS = 8;
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
@@ -153,7 +159,7 @@ public class SearchService {
         sql.append(readable.sql());
         args.addAll(readable.owners());
         if (fullText) {
-            sql.append(" AND to_tsvector('english', s.document) @@ plainto_tsquery('english', ?)");
+            sql.append(" AND ").append(FULL_TEXT_MATCH);
             args.add(String.join(" ", latin));
         }
         for (String word : fullText ? han : words) {

@@ -13,11 +13,18 @@ import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.core.search.SearchService;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.SeededHubTest;
 import dev.adapthub.web.support.TestAccounts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,6 +50,7 @@ class SearchTest {
     @Autowired RepoWrites writes;
     @Autowired AdaptationIndex index;
     @Autowired TestAccounts accounts;
+    @Autowired DataSource dataSource;
 
     @BeforeEach
     void seeded() {
@@ -60,6 +68,31 @@ class SearchTest {
         Document byLikes = page(get("/search").param("q", "instruct").param("sort", "likes"));
         assertThat(byLikes.select("#sort-likes.selected")).hasSize(1);
         assertThat(byLikes.select("#hits .popularity").first().text()).contains("likes").contains("downloads");
+    }
+
+    @Test
+    void theFullTextConditionIsAnsweredFromItsIndex() throws Exception {
+        // With sequential scans priced out, the planner uses an index whenever one matches the condition's
+        // expression; without V23's GIN index (or if the query's expression drifted from it) the plan
+        // stays a sequential scan that parses every document.
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("SET LOCAL enable_seqscan = off");
+            }
+            try (PreparedStatement explain = connection.prepareStatement(
+                    "EXPLAIN SELECT s.repository_id FROM repository_search s WHERE " + SearchService.FULL_TEXT_MATCH)) {
+                explain.setString(1, "grouped attention");
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.add(rows.getString(1));
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        assertThat(String.join("\n", plan)).contains("ix_repository_search_document");
     }
 
     @Test
