@@ -5,6 +5,7 @@ import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.common.TextFields;
+import dev.adapthub.core.event.Audited;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,7 @@ public class Incidents {
 
     private final JdbcTemplate jdbc;
     private final StatusProbes probes;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong generation = new AtomicLong();
     private volatile Cached cached;
@@ -52,9 +55,10 @@ public class Incidents {
     private record Cached(long generation, Instant at, List<Incident> ongoing) {
     }
 
-    Incidents(JdbcTemplate jdbc, StatusProbes probes) {
+    Incidents(JdbcTemplate jdbc, StatusProbes probes, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.probes = probes;
+        this.events = events;
     }
 
     /** What an administrator writes to open an incident or schedule maintenance. */
@@ -72,7 +76,7 @@ public class Incidents {
                 null, admin, now);
         appendUpdate(id, Incident.Status.INVESTIGATING, c.body, admin, now);
         changed();
-        return get(id);
+        return audited(admin, "opened", get(id));
     }
 
     /** Schedules a maintenance window (status SCHEDULED) with its announcement. */
@@ -84,7 +88,7 @@ public class Incidents {
         long id = insert(Incident.Kind.MAINTENANCE, c, Incident.Status.SCHEDULED, c.start, c.plannedEnd, admin, now);
         appendUpdate(id, Incident.Status.SCHEDULED, c.body, admin, now);
         changed();
-        return get(id);
+        return audited(admin, "maintenance_scheduled", get(id));
     }
 
     /** Adds an update that moves the incident to {@code status}; RESOLVED resolves it. */
@@ -119,7 +123,15 @@ public class Incidents {
                 status.name(), at, status == Incident.Status.IDENTIFIED, at, status == Incident.Status.RESOLVED, at, id);
         appendUpdate(id, status, text, admin, now);
         changed();
-        return get(id);
+        return audited(admin, status == Incident.Status.RESOLVED ? "resolved" : "updated", get(id));
+    }
+
+    /** The audit log keeps who opened, moved and resolved each incident (written with this transaction). */
+    private Incident audited(Account admin, String action, Incident incident) {
+        events.publishEvent(new Audited("incident", action, admin.name(), null, null,
+                "incident " + incident.id() + ": " + incident.title(),
+                incident.severity() + ", " + incident.status() + ", components " + incident.components()));
+        return incident;
     }
 
     public Incident get(long id) {

@@ -125,9 +125,15 @@ abstract class StatusScenarios {
         Document atom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(atom.getDocumentElement().getTextContent()).contains(title).contains("Space freed.");
+        // The audit log keeps who opened, moved and resolved it; a refused update adds nothing.
+        List<String> audited = jdbc.queryForList("SELECT action FROM audit_log WHERE category = 'incident'"
+                + " AND target = ? ORDER BY id", String.class, "incident " + id + ": " + title);
+        assertThat(audited).containsExactly("opened", "updated", "resolved");
         // A resolved incident takes no more updates.
         assertThat(HubHttp.send(port, "POST", "/api/status/incidents/" + id + "/updates",
                 "{\"status\":\"monitoring\",\"body\":\"again\"}", "Authorization", ADMIN).statusCode()).isEqualTo(422);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE category = 'incident' AND target = ?",
+                String.class, "incident " + id + ": " + title)).hasSize(3);
     }
 
     @Test
