@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pathStyle {@code bucket} in the path rather than the host name; by default on when an
  *     endpoint is given (MinIO, Ceph, S3Proxy), off for AWS
  * @param presignTtl how long a presigned upload or download link stays valid
+ * @param publicEndpoint the base URL clients reach the object store at, when it differs from
+ *     {@code endpoint} (the hub talks to {@code http://minio:9000} inside a compose network, clients
+ *     to {@code https://objects.example.org}); presigned links are signed for this host. Empty: the
+ *     {@code endpoint}
  */
 @ConfigurationProperties("hub.lfs.s3")
 public record LfsS3Properties(String endpoint, String bucket, String region, String accessKey, String secretKey,
-        Boolean pathStyle, Duration presignTtl) {
+        Boolean pathStyle, Duration presignTtl, String publicEndpoint) {
 
     public LfsS3Properties {
         region = isBlank(region) ? "us-east-1" : region.strip();
@@ -38,6 +42,11 @@ public record LfsS3Properties(String endpoint, String bucket, String region, Str
 
     URI endpointUri() {
         return isBlank(endpoint) ? null : URI.create(endpoint.strip());
+    }
+
+    /** Where presigned links point: the public endpoint when one is set, else the endpoint (null: AWS). */
+    URI linkEndpointUri() {
+        return isBlank(publicEndpoint) ? endpointUri() : URI.create(publicEndpoint.strip());
     }
 
     boolean hasKeys() {

@@ -95,7 +95,10 @@ final class S3LfsBucket implements AutoCloseable {
         var signer = S3Presigner.builder().region(region).credentialsProvider(credentials).serviceConfiguration(config);
         if (endpoint != null) {
             client.endpointOverride(endpoint);
-            signer.endpointOverride(endpoint);
+        }
+        URI linkEndpoint = settings.linkEndpointUri();
+        if (linkEndpoint != null) {
+            signer.endpointOverride(linkEndpoint); // links are signed for the host the client will call
         }
         S3LfsBucket bucket = new S3LfsBucket(client.build(), signer.build(), settings);
         bucket.check();
@@ -114,6 +117,16 @@ final class S3LfsBucket implements AutoCloseable {
 
     String where() {
         return where;
+    }
+
+    /** Null when the bucket answers a one-key listing now, otherwise why not (for the status page). */
+    String unreachableReason() {
+        try {
+            s3.listObjectsV2(b -> b.bucket(bucket).prefix(OBJECTS).maxKeys(1));
+            return null;
+        } catch (SdkException e) {
+            return reason(e);
+        }
     }
 
     private static String reason(SdkException e) {

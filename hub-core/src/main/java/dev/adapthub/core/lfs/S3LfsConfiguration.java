@@ -1,6 +1,7 @@
 package dev.adapthub.core.lfs;
 
 import dev.adapthub.core.HubProperties;
+import dev.adapthub.core.status.ComponentCheck;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepositoryStore;
 import java.time.Clock;
@@ -27,6 +28,12 @@ public class S3LfsConfiguration {
     @Bean(destroyMethod = "close")
     S3LfsBucket s3LfsBucket(LfsS3Properties settings) {
         return S3LfsBucket.connect(settings);
+    }
+
+    /** The status page's {@code lfs} component asks the bucket, not the local disk. */
+    @Bean
+    ComponentCheck lfsStorageCheck(S3LfsBucket bucket) {
+        return new S3BucketCheck(bucket);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -47,9 +47,13 @@ class CoreChecks {
         return new Named("git", 30, () -> writable(properties.dataDir().resolve("git"), "repositories"));
     }
 
-    /** LFS objects live inside the repositories (LfsStores.insideRepositories); object storage replaces this bean. */
+    /**
+     * LFS objects live inside the repositories (LfsStores.insideRepositories) unless a bucket is
+     * configured; then {@code core.lfs.S3LfsConfiguration} declares the {@code lfs} check that asks the
+     * bucket (its condition is the opposite of this one; the text is repeated so status does not depend on lfs).
+     */
     @Bean
-    @ConditionalOnMissingBean(name = "lfsStorageCheck")
+    @ConditionalOnExpression("'${hub.lfs.s3.bucket:}'.isBlank()")
     ComponentCheck lfsStorageCheck(HubProperties properties) {
         return new Named("lfs", 40, () -> writable(properties.dataDir().resolve("git"), "LFS objects"));
     }

@@ -18,6 +18,7 @@ import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.web.hf.HfJsClient;
 import dev.adapthub.web.support.GitCli;
+import dev.adapthub.web.support.HubPage;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.S3ProxyServer;
 import dev.adapthub.web.support.TestAccounts;
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Git LFS objects in an S3-compatible bucket (a real S3Proxy): git-lfs pushes and pulls 256 MiB
@@ -67,6 +69,9 @@ class LfsOnS3Test {
     static void bucket(DynamicPropertyRegistry registry) {
         S3.hubProperties(BUCKET).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("hub.lfs.s3.presign-ttl", () -> TTL_SECONDS + "s");
+        // The hub calls the bucket at 127.0.0.1, clients at localhost: every presigned link below (git-lfs,
+        // the JS client, curl-like checks) is signed for the public name and must work there.
+        registry.add("hub.lfs.s3.public-endpoint", S3::publicEndpoint);
     }
 
     @AfterAll
@@ -110,6 +115,20 @@ class LfsOnS3Test {
         try (Stream<Path> files = Files.walk(staging)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    @Test
+    void theStatusPagesLfsComponentAsksTheBucketNotTheLocalDisk() throws Exception {
+        JsonNode status = new ObjectMapper().readTree(HubPage.get(port, "/api/status").body());
+        JsonNode lfsComponent = null;
+        for (JsonNode component : status.get("components")) {
+            if (component.get("id").asText().equals("lfs")) {
+                lfsComponent = component;
+            }
+        }
+        assertThat(lfsComponent).as("the lfs component of /api/status").isNotNull();
+        assertThat(lfsComponent.get("state").asText()).isEqualTo("up");
+        assertThat(lfsComponent.get("detail").asText()).contains("object storage bucket '" + BUCKET + "'");
     }
 
     @Test
@@ -157,7 +176,7 @@ class LfsOnS3Test {
         LfsHttp http = new LfsHttp(port);
         JsonNode download = http.batch(alice.repo().urlPath(), alice.account().name(), alice.token(), "download", oid,
                 256L << 20).get("actions").get("download");
-        assertThat(download.get("href").asString()).startsWith(S3.endpoint() + "/" + BUCKET + "/lfs/objects/");
+        assertThat(download.get("href").asString()).startsWith(S3.publicEndpoint() + "/" + BUCKET + "/lfs/objects/");
         assertThat(download.get("header")).as("a presigned link carries no hub credentials").isNull();
         assertThat(download.get("expires_in").asInt()).isEqualTo(TTL_SECONDS);
 
@@ -167,7 +186,7 @@ class LfsOnS3Test {
         assertThat(resolve.header("X-Linked-Size")).isEqualTo(Long.toString(256L << 20));
         assertThat(resolve.header("X-Linked-Etag")).isEqualTo("\"" + oid + "\"");
         assertThat(resolve.header("X-Repo-Commit")).isEqualTo(git.ok(clone, "rev-parse", "HEAD").stdout().strip());
-        assertThat(resolve.header("Location")).startsWith(S3.endpoint());
+        assertThat(resolve.header("Location")).startsWith(S3.publicEndpoint());
         LfsHttp.Answer head = http.get(resolve.header("Location"), "Range", "bytes=0-1023");
         assertThat(head.status()).isEqualTo(206);
         byte[] first = new byte[1024];
@@ -190,7 +209,7 @@ class LfsOnS3Test {
         JsonNode object = http.batch(bob.repo().urlPath(), bob.account().name(), bob.token(), "upload", oid,
                 honest.length);
         JsonNode upload = object.get("actions").get("upload");
-        assertThat(upload.get("href").asString()).startsWith(S3.endpoint() + "/" + BUCKET + "/lfs/staging/");
+        assertThat(upload.get("href").asString()).startsWith(S3.publicEndpoint() + "/" + BUCKET + "/lfs/staging/");
         assertThat(http.action(upload, "PUT", tampered).status()).isEqualTo(200);
         assertThat(stagedUploads(bob)).isEqualTo(1);
 

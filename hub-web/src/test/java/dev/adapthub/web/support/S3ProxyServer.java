@@ -130,6 +130,14 @@ public final class S3ProxyServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * The same server under another name ({@code localhost}), as clients outside a hub's network reach
+     * an object store by another address than the hub does ({@code hub.lfs.s3.public-endpoint}).
+     */
+    public String publicEndpoint() {
+        return "http://localhost:" + port;
+    }
+
     public int port() {
         return port;
     }
