@@ -14,15 +14,15 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Conditional GETs for pages derived from a commit: the ETag is a digest of everything the page is
  * made of (the commit id and the mutable parts the caller names, such as the repository's settings
  * and the viewer's permission) plus who is asking (their name and session, since a signed-in page
- * carries the session's CSRF token), the language and this process's start. A matching
+ * carries the session's CSRF token), the language and the hub's build ({@link BuildStamp}). A matching
  * {@code If-None-Match} gets a 304 before any rendering. Pages are {@code Cache-Control: private,
  * no-cache}: a browser keeps its copy and revalidates it on every view; shared caches keep nothing
  * (private repositories must never land in a proxy).
  */
 public final class PageEtag {
 
-    /** Templates and code change with a restart; a page cached before it must not be reused after. */
-    private static final String BOOT = Long.toHexString(System.nanoTime());
+    /** Templates and code change with a new build; a page cached before it must not be reused after. */
+    private static final String BOOT = BuildStamp.ofRunningHub();
     /**
      * A request attribute with what the page shows of the viewer beyond their name, such as the
      * header's unread notification count: a page whose commit is unchanged must still be sent anew
