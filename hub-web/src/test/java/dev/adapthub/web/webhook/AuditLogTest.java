@@ -16,19 +16,32 @@ import dev.adapthub.core.org.NewOrganization;
 import dev.adapthub.core.org.Organization;
 import dev.adapthub.core.org.OrganizationService;
 import dev.adapthub.core.org.Role;
+import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullMerges;
+import dev.adapthub.core.pull.PullRequest;
+import dev.adapthub.core.pull.PullRequestService;
+import dev.adapthub.core.pull.ReviewVerdict;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.RepoSettings;
 import dev.adapthub.core.repo.RepoSettingsService;
+import dev.adapthub.core.repo.content.RepoWrites;
+import dev.adapthub.core.token.AccessTokenService;
+import dev.adapthub.core.token.NewToken;
 import dev.adapthub.core.token.TokenScope;
+import dev.adapthub.git.merge.MergeMethod;
+import dev.adapthub.git.write.Content;
+import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.TestAccounts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +68,10 @@ class AuditLogTest {
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate tx;
     @Autowired MockMvc mvc;
+    @Autowired AccessTokenService tokens;
+    @Autowired RepoWrites writes;
+    @Autowired PullRequestService pulls;
+    @Autowired PullMerges merges;
 
     Account admin() {
         return accountService.findByName("admin").orElseThrow();
@@ -74,6 +91,36 @@ class AuditLogTest {
         assertThat(mvc.perform(get("/settings/audit")).andReturn().getResponse().getStatus()).isEqualTo(302);
         assertThat(mvc.perform(get("/settings/audit").param("actor", name).with(user(accounts.principal(admin()))))
                 .andReturn().getResponse().getContentAsString()).contains("auth.sign_in_failed").contains(name);
+    }
+
+    @Test
+    void signInsTokensMembershipsAndMergesAreRecordedAsTheyHappen() throws Exception {
+        Account owner = accounts.create("keeper");
+        Account member = accounts.create("joiner");
+        mvc.perform(post("/login").with(csrf()).param("username", owner.name()).param("password", "a long password"));
+        NewToken token = tokens.create(owner.id(), "ci", TokenScope.READ, null);
+        tokens.revoke(owner.id(), token.token().id());
+        Organization org = organizations.create(owner.id(), new NewOrganization("aud-" + UUID.randomUUID().toString()
+                .substring(0, 6), null, null));
+        organizations.setRole(org.id(), owner.id(), member.name(), Role.MEMBER);
+        organizations.setRole(org.id(), owner.id(), member.name(), Role.MAINTAINER);
+        Repo repo = repos.create(owner, new NewRepo(RepoKind.MODEL, org.name(), "audited", false));
+        writes.commit(repo, owner, "main", ObjectId.zeroId(), "Seed", List.of(new FileChange.Put("README.md",
+                Content.of("# Seed\n".getBytes(StandardCharsets.UTF_8)))));
+        PullRequest pr = pulls.openWithChanges(member, repo, NewPullRequest.of("Better README", ""), null, "README",
+                List.of(new FileChange.Put("README.md", Content.of("# Better\n".getBytes(StandardCharsets.UTF_8)))));
+        pulls.review(owner, repo, pr.number(), ReviewVerdict.APPROVE, null);
+        merges.merge(owner, repo, pr.number(), MergeMethod.MERGE_COMMIT, null);
+
+        List<String> kinds = audit.all(admin(), new AuditFilter(owner.name(), null, null, null, null, 50)).stream()
+                .map(AuditEntry::kind).toList();
+        assertThat(kinds).contains("auth.signed_in", "token.created", "token.revoked", "membership.member_added",
+                "membership.role_changed", "repository.created", "pull_request.merged", "push.ref_updated");
+        assertThat(kinds).doesNotContain("pull_request.opened"); // the PR's own timeline keeps that, not the log
+        AuditEntry merged = audit.all(admin(), new AuditFilter(owner.name(), "pull_request.merged", null, null, null,
+                10)).get(0);
+        assertThat(merged.target()).isEqualTo(repo.fullName() + " #" + pr.number());
+        assertThat(merged.details()).contains("Better README");
     }
 
     @Test

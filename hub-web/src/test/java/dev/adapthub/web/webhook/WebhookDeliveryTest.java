@@ -1,5 +1,7 @@
 package dev.adapthub.web.webhook;
 
+import static dev.adapthub.web.support.SampleContent.INFERENCE_CONFIG;
+import static dev.adapthub.web.support.SampleContent.MODEL_CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -9,16 +11,28 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.audit.AuditEntry;
 import dev.adapthub.core.audit.AuditFilter;
 import dev.adapthub.core.audit.AuditLog;
+import dev.adapthub.core.org.NewOrganization;
+import dev.adapthub.core.org.Organization;
+import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullMerges;
+import dev.adapthub.core.pull.PullRequest;
+import dev.adapthub.core.pull.PullRequestService;
+import dev.adapthub.core.pull.ReviewVerdict;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
 import dev.adapthub.core.repo.RepoService;
+import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
 import dev.adapthub.core.webhook.Attempt;
 import dev.adapthub.core.webhook.Delivery;
 import dev.adapthub.core.webhook.NewWebhook;
 import dev.adapthub.core.webhook.Signatures;
 import dev.adapthub.core.webhook.WebhookService;
+import dev.adapthub.git.merge.MergeMethod;
+import dev.adapthub.git.write.Content;
+import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.GitCli;
 import dev.adapthub.web.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +40,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +72,10 @@ class WebhookDeliveryTest {
     @Autowired AuditLog audit;
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
-
+    @Autowired OrganizationService organizations;
+    @Autowired RepoWrites writes;
+    @Autowired PullRequestService pulls;
+    @Autowired PullMerges merges;
 
     @Test
     void aPushIsDeliveredSignedAndAFailingReceiverIsRetriedUntilItAnswers() throws Exception {
@@ -100,6 +119,62 @@ class WebhookDeliveryTest {
         assertThat(hooks.attempts(ada, flaky.webhook().id(), delivered.id())).extracting(Attempt::responseCode)
                 .containsExactly(503, 503, 200);
         assertThat(receiver.at("/good", "push")).hasSize(1);
+    }
+
+    @Test
+    void anOrganizationHookHearsItsRepositoriesPullRequestsChecksAndAdaptations() throws Exception {
+        Account owner = accounts.create("orghooks");
+        Account author = accounts.create("author");
+        Organization org = organizations.create(owner.id(), new NewOrganization("hk-" + UUID.randomUUID().toString()
+                .substring(0, 6), null, null));
+        NewWebhook hook = hooks.create(owner, org, receiver.url("/org"), List.of());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/org", "ping").size() == 1);
+
+        Repo repo = repos.create(owner, new NewRepo(RepoKind.MODEL, org.name(), "adapted", false));
+        JsonNode created = single("/org", "repository", hook);
+        assertThat(created.get("action").asString()).isEqualTo("created");
+        assertThat(created.get("repository").get("full_name").asString()).isEqualTo(repo.fullName());
+
+        writes.commit(repo, owner, "main", ObjectId.zeroId(), "Model config", List.of(new FileChange.Put(
+                "config.json", Content.of(MODEL_CONFIG.getBytes(StandardCharsets.UTF_8)))));
+        PullRequest pr = pulls.openWithChanges(author, repo, NewPullRequest.of("A100 config", ""), null,
+                "Add an A100 config", List.of(new FileChange.Put("adaptations/a100.yaml",
+                        Content.of(INFERENCE_CONFIG.getBytes(StandardCharsets.UTF_8)))));
+        JsonNode opened = single("/org", "pull_request", hook);
+        assertThat(opened.get("action").asString()).isEqualTo("opened");
+        assertThat(opened.get("number").asLong()).isEqualTo(pr.number());
+        assertThat(opened.get("sender").get("login").asString()).isEqualTo(author.name());
+        String head = opened.get("pull_request").get("head").get("sha").asString();
+
+        JsonNode check = single("/org", "check_run", hook);
+        assertThat(check.get("action").asString()).isEqualTo("completed");
+        assertThat(check.get("check_run").get("head_sha").asString()).isEqualTo(head);
+        assertThat(check.get("check_run").get("conclusion").asString()).isNotBlank();
+
+        pulls.review(owner, repo, pr.number(), ReviewVerdict.APPROVE, null);
+        merges.merge(owner, repo, pr.number(), MergeMethod.MERGE_COMMIT, null);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/org", "pull_request").stream()
+                .anyMatch(r -> r.body().contains("\"merged\"")));
+        JsonNode merged = JSON.readTree(receiver.at("/org", "pull_request").stream()
+                .filter(r -> r.body().contains("\"merged\"")).findFirst().orElseThrow().body());
+        assertThat(merged.get("pull_request").get("merged").asBoolean()).isTrue();
+        assertThat(merged.get("pull_request").get("merge_method").asString()).isNotBlank();
+
+        // The merged config is validated on the default branch in the background: an adaptation event.
+        JsonNode adaptation = single("/org", "adaptation", hook);
+        assertThat(adaptation.get("action").asString()).isEqualTo("validated");
+        assertThat(adaptation.get("adaptation").get("path").asString()).isEqualTo("adaptations/a100.yaml");
+        assertThat(adaptation.get("adaptation").get("chip").asString()).isEqualTo("nvidia-a100-80g-sxm");
+        assertThat(adaptation.get("repository").get("full_name").asString()).isEqualTo(repo.fullName());
+    }
+
+    /** Waits for the first delivery of {@code event} at {@code path}, checks its signature and returns its payload. */
+    private JsonNode single(String path, String event, NewWebhook hook) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.at(path, event).isEmpty());
+        HookReceiver.Received received = receiver.at(path, event).get(0);
+        assertThat(received.header("X-Hub-Signature-256")).as(event + " is signed with the hook's secret")
+                .isEqualTo(Signatures.sign(hook.secret(), received.body().getBytes(StandardCharsets.UTF_8)));
+        return JSON.readTree(received.body());
     }
 
     @Test
