@@ -300,7 +300,8 @@ PY
   # (Repacking it here instead raced the hub's job on the same directory.)
   storage=$(basename "$dir" .git)
   pushed_mib=$(du -cm "$dir"/objects/pack/*.pack | awk 'END {print $1}')
-  if [ "$pushed_mib" -le 16 ]; then log "pushed packs of $pushed_mib MiB: below the hub's repack threshold, served as pushed"; else
+  packed="with the hub's bitmap"
+  if [ "$pushed_mib" -le 16 ]; then packed="as pushed, no bitmap"; log "pushed packs of $pushed_mib MiB: below the hub's repack threshold, served as pushed"; else
   log "waiting for the hub's repack of $storage"
   t0=$(now_ns)
   until grep -q "Repacked repository $storage:" "$work/hub.log"; do
@@ -334,7 +335,7 @@ PY
     read -r t2 c2 < <(clone hub_cpu "$hub_url")
     gw+=("$t1"); gc+=("$c1"); hw+=("$t2"); hc+=("$c2"); walls+=("$(ratio "$t2" "$t1")"); cpus+=("$(ratio "$c2" "$c1")")
   done
-  add_row "git clone --bare, $commits commits, $objects objects, $packmb MB in $packs pack(s) with the hub's bitmap (wall; server CPU)" \
+  add_row "git clone --bare, $commits commits, $objects objects, $packmb MB in $packs pack(s) $packed (wall; server CPU)" \
     "$(median "${hw[@]}") s; CPU $(median "${hc[@]}") s" "http-backend $(median "${gw[@]}") s; CPU $(median "${gc[@]}") s" \
     "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
   # Ten concurrent clones from each server (issue #15 part 5 measures the hub's memory after them).
