@@ -14,7 +14,8 @@
 # when missing and running as root).
 # Usage: bench/compare.sh [rounds] [seconds per wrk run]      (defaults 3 and 5)
 #   COMPARE_PARTS="pages lfs clone" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
-#   reuses the last build.
+#   reuses the last build. For quick trials of one part: COMPARE_LFS_MIB="1024 256" (the big object
+#   and each of the eight parallel ones, MiB) and COMPARE_CLONE_COMMITS=8000 (the generated history).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -46,7 +47,7 @@ hub_pid='' nginx_pid='' fcgi_pid=''
 cleanup() {
   local status=$?
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  # fcgiwrap -c 4 preforks its children, and they outlive a parent killed alone: end them by pid first.
+  # fcgiwrap -c 10 preforks its children, and they outlive a parent killed alone: end them by pid first.
   if [ -n "$fcgi_pid" ]; then
     local children; children=$(pgrep -P "$fcgi_pid" || true)
     # shellcheck disable=SC2086
@@ -76,7 +77,7 @@ hub="http://127.0.0.1:$port"
 password="Compare-$(date +%s)-pw!"
 token=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
 HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" HUB_ADMIN_TOKEN="$token" PORT=$port \
-  java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m} \
+  java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx448m} \
   -jar hub-web/target/app/adapthub.jar >"$work/hub.log" 2>&1 &
 hub_pid=$!
 until curl -fs -o /dev/null "$hub/"; do kill -0 $hub_pid 2>/dev/null || die "the hub died"; sleep 0.2; done
@@ -94,7 +95,8 @@ grep -q 'id="nav-user"' <<<"$home" || die "could not sign in"
 nport=$(free_port)
 mkdir -p "$work/static" "$work/nginx"
 fcgi_sock="$work/fcgiwrap.sock"
-fcgiwrap -c 4 -s "unix:$fcgi_sock" &
+# Ten workers: the clone part runs ten clones at once, and each worker serves one request at a time.
+fcgiwrap -c 10 -s "unix:$fcgi_sock" &
 fcgi_pid=$!
 # As root, nginx's workers would drop to "nobody" and could not read the hub's data directory.
 user_line=''; [ "$(id -u)" = 0 ] && user_line='user root;'
@@ -123,6 +125,7 @@ http {
       fastcgi_param GIT_HTTP_EXPORT_ALL "";
       fastcgi_param PATH_INFO \$1;
       fastcgi_buffering off;
+      fastcgi_read_timeout 600s; fastcgi_send_timeout 600s;
     }
   }
 }
@@ -187,12 +190,13 @@ if [[ " $parts " == *" lfs "* ]]; then
   load_before=$(load_now)
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-lfs","type":"model"}' "$hub/api/repos/create"
+  read -r big_mib part_mib <<<"${COMPARE_LFS_MIB:-1024 256}"
   lfs="$work/lfs"; mkdir -p "$lfs"
   # The hub writes an initial commit into a new repository: build on it.
   ( cd "$lfs" && git init -q -b main && git lfs install --local >/dev/null \
     && git pull -q "http://admin:$token@127.0.0.1:$port/admin/bench-lfs.git" main && git lfs track '*.bin' >/dev/null
-    head -c 1G /dev/urandom >big.bin
-    for i in 1 2 3 4 5 6 7 8; do head -c 256M /dev/urandom >part$i.bin; done
+    head -c "${big_mib}M" /dev/urandom >big.bin
+    for i in 1 2 3 4 5 6 7 8; do head -c "${part_mib}M" /dev/urandom >part$i.bin; done
     git add . && git commit -qm "LFS objects" \
     && git push -q "http://admin:$token@127.0.0.1:$port/admin/bench-lfs.git" main 2>"$work/lfs-push.log" ) \
     || { cat "$work/lfs-push.log" >&2; die "LFS push failed"; }
@@ -204,12 +208,12 @@ if [[ " $parts " == *" lfs "* ]]; then
       "$hub/admin/bench-lfs.git/info/lfs/objects/batch" | jq -r '.objects[0].actions.download.href'
   }
   big_oid=$(oid_of big.bin)
-  declare -A hub_urls=([resolve]="$hub/admin/bench-lfs/resolve/main/big.bin" [batch]="$(batch_href "$big_oid" $((1 << 30)))")
+  declare -A hub_urls=([resolve]="$hub/admin/bench-lfs/resolve/main/big.bin" [batch]="$(batch_href "$big_oid" $((big_mib << 20)))")
   big_ngx="$nginx_url/lfs/$(stored_rel "$big_oid")"
   part_resolve=() part_batch=() part_ngx=()
   for i in 1 2 3 4 5 6 7 8; do
     o=$(oid_of "part$i.bin")
-    part_resolve+=("$hub/admin/bench-lfs/resolve/main/part$i.bin"); part_batch+=("$(batch_href "$o" $((256 << 20)))")
+    part_resolve+=("$hub/admin/bench-lfs/resolve/main/part$i.bin"); part_batch+=("$(batch_href "$o" $((part_mib << 20)))")
     part_ngx+=("$nginx_url/lfs/$(stored_rel "$o")")
   done
   [ "$(curl -fsS "${hub_urls[resolve]}" | sha256sum | cut -d' ' -f1)" = "$big_oid" ] || die "/resolve sent other bytes"
@@ -223,14 +227,14 @@ if [[ " $parts " == *" lfs "* ]]; then
   timed() {  # pid-cpu-function urls... -> "seconds cpu_seconds"
     local cpu=$1; shift
     local c0 t0 t1 c1; c0=$($cpu); t0=$(now_ns); fetch "$@"; t1=$(now_ns); c1=$($cpu)
-    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
+    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f\n", t / 1e9, c1 - c0}'
   }
   fetch "$big_ngx" "${hub_urls[resolve]}"   # warm the page cache for both
   for how in resolve batch; do
-    for shape in "1 × 1 GiB" "8 × 256 MiB"; do
+    for shape in "1 × $big_mib MiB" "8 × $part_mib MiB"; do
       speed=() cpu=() hs=() ns=()
       for _ in $(seq 1 "$rounds"); do
-        if [ "$shape" = "1 × 1 GiB" ]; then ngx=("$big_ngx"); hubs=("${hub_urls[$how]}")
+        if [ "$shape" = "1 × $big_mib MiB" ]; then ngx=("$big_ngx"); hubs=("${hub_urls[$how]}")
         elif [ "$how" = resolve ]; then ngx=("${part_ngx[@]}"); hubs=("${part_resolve[@]}")
         else ngx=("${part_ngx[@]}"); hubs=("${part_batch[@]}"); fi
         read -r nt nc < <(timed nginx_cpu "${ngx[@]}")
@@ -248,29 +252,36 @@ fi
 # 3. Clones: a generated repository (or bench/work/generated.git from bench/git-clone.sh)
 if [[ " $parts " == *" clone "* ]]; then
   load_before=$(load_now)
-  src="$root/bench/work/generated.git"
-  if [ ! -d "$src" ]; then
-    src="$work/generated.git"; git init -q --bare "$src"
-    log "generating a repository (6,000 commits over 2,000 files, about 250k objects)"
-    python3 - <<'PY' | git -C "$src" fast-import --quiet --done
-import random, sys
+  # Generated once into bench/work (git-ignored) and reused by later runs with the same size.
+  commits="${COMPARE_CLONE_COMMITS:-8000}"
+  src="$root/bench/work/generated-$commits.git"
+  if [ ! -d "$src/refs" ] || ! git --git-dir="$src" rev-parse -q --verify refs/heads/main >/dev/null; then
+    rm -rf "$src"; mkdir -p "$root/bench/work"; git init -q --bare "$src.tmp"
+    log "generating a repository ($commits commits over 2,000 files, 16 files changed per commit; 8,000 commits give about 250k objects)"
+    COMMITS=$commits python3 - <<'PY' | git -C "$src.tmp" fast-import --quiet --done
+import os, random, sys
 rnd = random.Random(15); out = sys.stdout.buffer
+commits = int(os.environ["COMMITS"])
 words = "model adapter layer attention tensor shard chip kernel batch token cache weight config serve memory".split()
+def line():  # source-like text with an identifier that does not compress away
+    return " ".join(rnd.choices(words, k=8)) + " %032x%032x" % (rnd.getrandbits(128), rnd.getrandbits(128))
 files = ["pkg%02d/mod%03d.py" % (i % 40, i) for i in range(2000)]
-content = {f: [" ".join(rnd.choices(words, k=12)) for _ in range(60)] for f in files}
-for n in range(6000):
+content = {f: [line() for _ in range(60)] for f in files}
+for n in range(commits):
     msg = ("commit %d" % n).encode()
     out.write(b"commit refs/heads/main\nmark :%d\ncommitter Bench <b@example.invalid> %d +0000\ndata %d\n%s\n"
               % (n + 1, 1700000000 + n * 60, len(msg), msg))
     if n: out.write(b"from :%d\n" % n)
-    for f in rnd.sample(files, 12 if n else 2000):
+    for f in rnd.sample(files, 16 if n else 2000):
         lines = content[f]
-        lines[rnd.randrange(len(lines))] = " ".join(rnd.choices(words, k=12)) + " %d" % n
+        for _ in range(12 if n else 0):
+            lines[rnd.randrange(len(lines))] = line()
         data = ("\n".join(lines) + "\n").encode()
         out.write(b"M 100644 inline %s\ndata %d\n%s\n" % (f.encode(), len(data), data))
 out.write(b"done\n")
 PY
-    git -C "$src" repack -adq
+    # -f: fast-import's own deltas leave a 420 MB pack; a full delta search gives ~225 MB (2.5 min).
+    git -C "$src.tmp" repack -adfq && mv "$src.tmp" "$src"
   fi
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench-clone","type":"model"}' "$hub/api/repos/create"
@@ -283,18 +294,39 @@ PY
   while IFS= read -r d; do [ "$(git --git-dir="$d" rev-parse -q --verify refs/heads/bench)" = "$main" ] && dir=$d; done \
     < <(find "$work/data/git" -type d -name '*.git' -prune)
   [ -n "$dir" ] || die "the pushed repository was not found"
-  # The hub repacks in the background after pushes; give it the bitmap it would have, so both serve one pack.
-  git --git-dir="$dir" repack -adq --write-bitmap-index
+  # The push leaves a pack of more than 16 MiB without a bitmap, so the hub schedules its own
+  # repack (JGit GC with a bitmap, a background job). Both servers must serve the directory as
+  # that job leaves it: wait for the hub's log line, then for JGit's gc.pid and lock files to go.
+  # (Repacking it here instead raced the hub's job on the same directory.)
+  storage=$(basename "$dir" .git)
+  pushed_mib=$(du -cm "$dir"/objects/pack/*.pack | awk 'END {print $1}')
+  packed="with the hub's bitmap"
+  if [ "$pushed_mib" -le 16 ]; then packed="as pushed, no bitmap"; log "pushed packs of $pushed_mib MiB: below the hub's repack threshold, served as pushed"; else
+  log "waiting for the hub's repack of $storage"
+  t0=$(now_ns)
+  until grep -q "Repacked repository $storage:" "$work/hub.log"; do
+    grep -q "Could not repack repository $storage" "$work/hub.log" && die "the hub's repack of $storage failed"
+    [ $(( ($(now_ns) - t0) / 1000000000 )) -lt 1200 ] || die "the hub did not repack $storage within 20 minutes"
+    kill -0 "$hub_pid" 2>/dev/null || die "the hub died"
+    sleep 1
+  done
+  while [ -e "$dir/gc.pid" ] || [ -n "$(find "$dir" -maxdepth 3 -name '*.lock' -print -quit)" ]; do sleep 1; done
+  log "$(grep -o "Repacked repository $storage:.*" "$work/hub.log" | tail -1)"
+  [ -n "$(find "$dir/objects/pack" -name '*.bitmap' -print -quit)" ] || die "the hub's repack wrote no bitmap"
+  fi
+  packs=$(find "$dir/objects/pack" -name '*.pack' | wc -l)
   objects=$(git --git-dir="$dir" count-objects -v | awk '/^in-pack/ {print $2}')
   packmb=$(git --git-dir="$dir" count-objects -v | awk '/^size-pack/ {printf "%.0f", $2 / 1024}')
   git_url="$nginx_url/git/${dir#"$work/data/git/"}"
   hub_url="$hub/admin/bench-clone.git"
-  fcgi_cpu() { tree_cpu "$fcgi_pid"; }   # git-http-backend and the git it runs are waited for by fcgiwrap
+  # The baseline server is nginx + fcgiwrap + git: git-http-backend and the git it runs are waited
+  # for by fcgiwrap's workers; nginx's workers relay the pack to the client.
+  fcgi_cpu() { awk -v a="$(tree_cpu "$fcgi_pid")" -v b="$(nginx_cpu)" 'BEGIN {print a + b}'; }
   clone() {  # cpu-function url -> "seconds cpu_seconds"
     local cpu=$1 c0 t0 t1 c1; rm -rf "$work/clone.git"
     c0=$($cpu); t0=$(now_ns); git clone -q --bare "$2" "$work/clone.git"; t1=$(now_ns); sleep 0.2; c1=$($cpu)
     [ "$(git -C "$work/clone.git" rev-parse refs/heads/bench)" = "$main" ] || die "clone from $2 has the wrong history"
-    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f", t / 1e9, c1 - c0}'
+    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f\n", t / 1e9, c1 - c0}'
   }
   clone hub_cpu "$hub_url" >/dev/null; clone fcgi_cpu "$git_url" >/dev/null   # warm-up
   walls=() cpus=() hw=() gw=() hc=() gc=()
@@ -303,9 +335,22 @@ PY
     read -r t2 c2 < <(clone hub_cpu "$hub_url")
     gw+=("$t1"); gc+=("$c1"); hw+=("$t2"); hc+=("$c2"); walls+=("$(ratio "$t2" "$t1")"); cpus+=("$(ratio "$c2" "$c1")")
   done
-  add_row "git clone --bare, $objects objects, $packmb MB pack (wall; server CPU)" \
+  add_row "git clone --bare, $commits commits, $objects objects, $packmb MB in $packs pack(s) $packed (wall; server CPU)" \
     "$(median "${hw[@]}") s; CPU $(median "${hc[@]}") s" "http-backend $(median "${gw[@]}") s; CPU $(median "${gc[@]}") s" \
     "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
+  # Ten concurrent clones from each server (issue #15 part 5 measures the hub's memory after them).
+  clones10() {  # cpu-function url -> "seconds cpu_seconds"
+    local cpu=$1 c0 t0 t1 c1 i pids=(); rm -rf "$work"/c10-*
+    c0=$($cpu); t0=$(now_ns)
+    for i in $(seq 1 10); do git clone -q --bare "$2" "$work/c10-$i.git" & pids+=($!); done
+    for i in "${pids[@]}"; do wait "$i" || die "one of ten concurrent clones from $2 failed"; done
+    t1=$(now_ns); sleep 0.2; c1=$($cpu); rm -rf "$work"/c10-*
+    awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f\n", t / 1e9, c1 - c0}'
+  }
+  read -r t1 c1 < <(clones10 fcgi_cpu "$git_url")
+  read -r t2 c2 < <(clones10 hub_cpu "$hub_url")
+  add_row "10 concurrent clones, once (wall; server CPU)" "$t2 s; CPU $c2 s" "http-backend $t1 s; CPU $c1 s" \
+    "$(ratio "$t2" "$t1"); CPU $(ratio "$c2" "$c1")×" "wall ≤ 1.0×, CPU ≤ 1.5×"
   hub_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$hub_pid/status")
   add_row "hub RSS after the runs above" "$hub_rss MB" "" "" "≤ 600 MB"
   part_loads clone "$load_before"

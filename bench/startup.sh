@@ -36,7 +36,7 @@ measure() {  # label, data directory ("" = a fresh one each run), java arguments
 }
 
 # exactly as ./run starts it (its default HUB_JAVA_OPTS)
-cds=(-XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa -XX:+UseSerialGC -Xms64m -jar hub-web/target/app/adapthub.jar)
+cds=(-XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa -XX:+UseSerialGC -Xms64m -Xmx448m -jar hub-web/target/app/adapthub.jar)
 measure "first start, ./run (CDS)" "" "${cds[@]}"
 measure "first start, plain jar" "" -jar hub-web/target/adapthub.jar
 existing=$(mktemp -d)
