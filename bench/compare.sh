@@ -23,8 +23,7 @@ rounds="${1:-3}"
 secs="${2:-5}"
 parts="${COMPARE_PARTS:-pages lfs clone}"
 
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
+. bench/lib.sh
 need() {  # command, Debian package
   command -v "$1" >/dev/null 2>&1 && return
   [ "$(id -u)" = 0 ] || die "$1 is missing: apt-get install -y $2"
@@ -33,7 +32,6 @@ need() {  # command, Debian package
 need nginx nginx; need fcgiwrap fcgiwrap; need wrk wrk; need git-lfs git-lfs; need jq jq; need curl curl
 [ -x /usr/lib/git-core/git-http-backend ] || die "git-http-backend is missing (package git)"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 range() { printf '%s\n' "$@" | sort -g | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%s–%s", lo, hi}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3g", (b > 0 ? a / b : 0)}'; }
@@ -72,24 +70,10 @@ unset HUB_DB_URL HUB_DB_USER HUB_DB_PASSWORD
 
 # ---------------------------------------------------------------------------------------------
 # The hub, started as ./run starts it, with demo content
-port=$(free_port)
-hub="http://127.0.0.1:$port"
 password="Compare-$(date +%s)-pw!"
 token=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
-HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" HUB_ADMIN_TOKEN="$token" PORT=$port \
-  java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx448m} \
-  -jar hub-web/target/app/adapthub.jar >"$work/hub.log" 2>&1 &
-hub_pid=$!
-until curl -fs -o /dev/null "$hub/"; do kill -0 $hub_pid 2>/dev/null || die "the hub died"; sleep 0.2; done
-jar="$work/cookies"
-# (pages are read into variables before grep: with pipefail, grep -q closing the pipe early fails curl)
-form=$(curl -s -c "$jar" -b "$jar" "$hub/login")
-csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | sed -n '1s/.*value="//;1s/"$//p')
-curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$password" \
-  --data-urlencode "_csrf=$csrf" "$hub/login"
-cookie="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$jar")"
-home=$(curl -fs -H "Cookie: $cookie" "$hub/")
-grep -q 'id="nav-user"' <<<"$home" || die "could not sign in"
+start_demo_hub "$work" "$password" "$token"
+cookie=$(sign_in_admin "$work/cookies" "$password")
 
 # nginx: static files, sendfile of the hub's own stored LFS objects, and C git's http-backend
 nport=$(free_port)

@@ -12,8 +12,7 @@ secs="${1:-20}"; shift || true
 [ $# -gt 0 ] || set -- /meta-llama/Llama-3.1-8B-Instruct
 who="${PROFILE_WHO:-signed-in}"
 top="${PROFILE_TOP:-25}"
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
+. bench/lib.sh
 [ -f hub-web/target/app/adapthub.jar ] || HUB_PREPARE_ONLY=1 ./run >/dev/null
 
 work=$(mktemp -d /tmp/adapthub-profile.XXXXXX)
@@ -30,24 +29,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-hub="http://127.0.0.1:$port"
 password="Profile-$(date +%s)-pw!"
-HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" PORT=$port \
-  java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m} \
-  -jar hub-web/target/app/adapthub.jar >"$work/hub.log" 2>&1 &
-hub_pid=$!
-until curl -fs -o /dev/null "$hub/"; do kill -0 $hub_pid 2>/dev/null || die "the hub died"; sleep 0.2; done
+start_demo_hub "$work" "$password"
 cookie=''
 if [ "$who" = signed-in ]; then
-  jar="$work/cookies"
-  form=$(curl -s -c "$jar" -b "$jar" "$hub/login")
-  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | sed -n '1s/.*value="//;1s/"$//p')
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$password" \
-    --data-urlencode "_csrf=$csrf" "$hub/login"
-  cookie="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$jar")"
-  home=$(curl -fs -H "Cookie: $cookie" "$hub/")
-  grep -q 'id="nav-user"' <<<"$home" || die "could not sign in"
+  cookie=$(sign_in_admin "$work/cookies" "$password")
 fi
 
 for page in "$@"; do
