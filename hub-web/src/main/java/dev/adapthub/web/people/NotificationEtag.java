@@ -11,12 +11,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts a signed-in viewer's unread notification count into every page's ETag
- * ({@link PageEtag#VIEWER_STATE}): the header shows it, so a 304 for an unchanged repository page
- * would otherwise hide a new notification.
+ * Counts a signed-in viewer's unread notifications once per request: the header shows the count
+ * (request attribute {@value #UNREAD}, read by {@code notifications/nav.html}) and every page's ETag
+ * covers it ({@link PageEtag#VIEWER_STATE}), since a 304 for an unchanged repository page would
+ * otherwise hide a new notification.
  */
 @Configuration
 class NotificationEtag implements WebMvcConfigurer {
+
+    static final String UNREAD = "navUnread";
 
     private final NotificationBadge badge;
 
@@ -30,9 +33,10 @@ class NotificationEtag implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 Principal principal = request.getUserPrincipal();
-                if (principal != null && !(principal instanceof AnonymousAuthenticationToken)
-                        && "GET".equals(request.getMethod())) {
-                    request.setAttribute(PageEtag.VIEWER_STATE, "unread " + badge.unread(principal.getName()));
+                if (principal != null && !(principal instanceof AnonymousAuthenticationToken)) {
+                    long unread = badge.unread(principal.getName());
+                    request.setAttribute(UNREAD, unread);
+                    request.setAttribute(PageEtag.VIEWER_STATE, "unread " + unread);
                 }
                 return true;
             }
