@@ -4,6 +4,7 @@ import dev.adapthub.core.common.HubException;
 import dev.adapthub.web.api.ApiAuth;
 import dev.adapthub.web.error.ClientErrorLog;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.error.ParameterErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors of the compatible API as the Hugging Face clients read them: a JSON {@code {"error"}}
@@ -38,6 +40,11 @@ class HfErrorAdvice {
         ResponseEntity<Map<String, Object>> response = error(request, HttpStatus.UNAUTHORIZED, null, e.getMessage());
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header("WWW-Authenticate", "Bearer realm=\"AdaptHub\"").body(response.getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mistyped(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, null, ParameterErrors.message(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
