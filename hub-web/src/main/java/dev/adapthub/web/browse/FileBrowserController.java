@@ -67,7 +67,7 @@ class FileBrowserController {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 0);
-        if (notModified(request, response, repo, at, viewer, page)) {
+        if (answered(request, response, repo, at, viewer, page)) {
             return null;
         }
         int pageNumber = Math.min(Math.max(0, page), MAX_PAGE);
@@ -83,7 +83,7 @@ class FileBrowserController {
         Account viewer = current.of(user);
         Repo repo = locator.repo(request, owner, name, viewer);
         Located at = locator.locate(repo, RepoLocator.rest(request), 1);
-        if (notModified(request, response, repo, at, viewer)) {
+        if (answered(request, response, repo, at, viewer)) {
             return null;
         }
         BlobContent blob = files.open(repo, at.at(), at.path());
@@ -112,9 +112,9 @@ class FileBrowserController {
     }
 
     /** The page is the commit's content at a path, shaped by the repository's settings and the viewer's rights. */
-    private boolean notModified(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
+    private boolean answered(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
             Account viewer, Object... more) {
-        return PageEtag.notModified(request, response, at.at().commitId().name(), at.revision(), at.path(),
+        return PageEtag.answered(request, response, at.at().commitId().name(), at.revision(), at.path(),
                 repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer), site.banner(), List.of(more));
     }
 

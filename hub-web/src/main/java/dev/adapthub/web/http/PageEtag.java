@@ -3,6 +3,8 @@ package dev.adapthub.web.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +17,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * made of (the commit id and the mutable parts the caller names, such as the repository's settings
  * and the viewer's permission) plus who is asking (their name and session, since a signed-in page
  * carries the session's CSRF token), the language and the hub's build ({@link BuildStamp}). A matching
- * {@code If-None-Match} gets a 304 before any rendering. Pages are {@code Cache-Control: private,
- * no-cache}: a browser keeps its copy and revalidates it on every view; shared caches keep nothing
- * (private repositories must never land in a proxy).
+ * {@code If-None-Match} gets a 304 before any rendering, and a request without a copy gets the
+ * page the hub rendered for the same URL and ETag before, when it still has it ({@link RenderedPages}).
+ * Pages are {@code Cache-Control: private, no-cache}: a browser keeps its copy and revalidates it on
+ * every view; shared caches keep nothing (private repositories must never land in a proxy).
  */
 public final class PageEtag {
 
@@ -34,10 +37,12 @@ public final class PageEtag {
     }
 
     /**
-     * Sets ETag and Cache-Control on {@code response}; true when the client's copy is current and
-     * a 304 has been set (the caller then renders nothing and returns null).
+     * Sets ETag and Cache-Control on {@code response}; true when the response is complete: the
+     * client's copy is current and a 304 has been set, or the page kept for this ETag has been
+     * written. The caller then renders nothing and returns null; on false it renders the page,
+     * which is kept for the next request with the same ETag.
      */
-    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, Object... parts) {
+    public static boolean answered(HttpServletRequest request, HttpServletResponse response, Object... parts) {
         StringBuilder text = new StringBuilder(BOOT);
         for (Object part : parts) {
             text.append('\u0000').append(part);
@@ -49,7 +54,14 @@ public final class PageEtag {
         text.append('\u0000').append(request.getAttribute(VIEWER_STATE));
         String etag = "W/\"" + digest(text.toString()) + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
-        return new ServletWebRequest(request, response).checkNotModified(etag);
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return true;
+        }
+        try {
+            return RenderedPages.answer(request, response, etag);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not send the kept page of " + request.getRequestURI(), e);
+        }
     }
 
     private static String digest(String text) {

@@ -1,12 +1,16 @@
 package dev.adapthub.web.layout;
 
+import dev.adapthub.web.http.ViewHandlers;
 import dev.adapthub.web.language.ReturnPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.Set;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -30,6 +34,12 @@ class LayoutAdvice implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (ViewHandlers.rendersView(handler)) {
+                    // Every template is an HTML page, as if the handler said produces = "text/html". Without
+                    // it a client accepting */* (curl, wrk) left Thymeleaf to take the type from the URL's
+                    // extension: the file page of config.json went out as application/json.
+                    request.setAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE, Set.of(MediaType.TEXT_HTML));
+                }
                 request.setAttribute(NAV_USER, signedInName(request));
                 request.setAttribute(LANGUAGE_RETURN, ReturnPaths.of(request));
                 return true;

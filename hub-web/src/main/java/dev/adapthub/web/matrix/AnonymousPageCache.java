@@ -1,6 +1,7 @@
 package dev.adapthub.web.matrix;
 
 import dev.adapthub.core.adaptation.AdaptationIndex;
+import dev.adapthub.web.http.CapturingResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,9 +80,9 @@ class AnonymousPageCache extends OncePerRequestFilter implements Ordered {
             response.getOutputStream().write(hit.body());
             return;
         }
-        TeeResponse tee = new TeeResponse(response, MAX_BODY);
+        CapturingResponse tee = new CapturingResponse(response, MAX_BODY, () -> true);
         chain.doFilter(request, tee);
-        byte[] body = tee.body();
+        byte[] body = tee.captured();
         if (tee.getStatus() == 200 && body != null && body.length > 0 && tee.getContentType() != null) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();

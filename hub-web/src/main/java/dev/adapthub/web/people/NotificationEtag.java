@@ -1,6 +1,7 @@
 package dev.adapthub.web.people;
 
 import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.ViewHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -11,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Counts a signed-in viewer's unread notifications once per request: the header shows the count
+ * Counts a signed-in viewer's unread notifications once per page (not for API answers or downloads,
+ * which show no header): the header shows the count
  * (request attribute {@value #UNREAD}, read by {@code notifications/nav.html}) and every page's ETag
  * covers it ({@link PageEtag#VIEWER_STATE}), since a 304 for an unchanged repository page would
  * otherwise hide a new notification.
@@ -32,6 +34,9 @@ class NotificationEtag implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (!ViewHandlers.rendersView(handler)) {
+                    return true;
+                }
                 Principal principal = request.getUserPrincipal();
                 if (principal != null && !(principal instanceof AnonymousAuthenticationToken)) {
                     long unread = badge.unread(principal.getName());

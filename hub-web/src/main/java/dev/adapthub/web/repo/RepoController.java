@@ -5,6 +5,7 @@ import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.ForbiddenException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.org.OrganizationService;
+import dev.adapthub.core.popularity.Likes;
 import dev.adapthub.core.repo.NewRepo;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoKind;
@@ -28,6 +29,7 @@ import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,10 +68,12 @@ class RepoController {
     private final MarkdownRenderer markdown;
     private final SiteState site;
     private final AdaptationIndex adaptations;
+    private final Likes likes;
 
     RepoController(RepoService repos, RepoFiles files, OrganizationService organizations, CurrentAccount current,
-            MarkdownRenderer markdown, SiteState site, AdaptationIndex adaptations) {
+            MarkdownRenderer markdown, SiteState site, AdaptationIndex adaptations, Likes likes) {
         this.site = site;
+        this.likes = likes;
         this.adaptations = adaptations;
         this.repos = repos;
         this.files = files;
@@ -126,10 +130,12 @@ class RepoController {
         RepoPermission permission = repos.permission(repo, viewer);
         Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
         // Beyond the commit, the page shows the banner, the model's validated configs (they change with the
-        // index, not the commit) and its likes and downloads.
-        if (PageEtag.notModified(request, response, head.map(h -> h.commitId().name()).orElse("empty"),
+        // index, not the commit), its likes and downloads, whether the viewer likes it (another reader's
+        // unlike can keep the count) and a tool's versions (tags move without the default branch).
+        if (PageEtag.answered(request, response, head.map(h -> h.commitId().name()).orElse("empty"),
                 repo.id(), repo.urlPath(), repo.updatedAt(), permission, site.banner(), adaptations.generation(),
-                repo.popularity())) {
+                repo.popularity(), likes.liked(repo, viewer),
+                repo.kind() == RepoKind.TOOL && head.isPresent() ? files.tags(repo) : List.of())) {
             return null;
         }
         model.addAttribute("repo", repo);

@@ -13,16 +13,14 @@ import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.git.write.FileChange;
+import dev.adapthub.web.support.FormSession;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.io.ByteArrayInputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,15 +92,7 @@ class SpeedPathsTest {
 
     /** The administrator, signed in with the login form: a browser session with its cookie. */
     private HttpClient signIn() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).isTrue();
-        String body = "username=admin&password=" + URLEncoder.encode(HubWebTest.ADMIN_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        browser.send(request("/login", "Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        return browser;
+        return FormSession.signIn(port, "admin", HubWebTest.ADMIN_PASSWORD);
     }
 
     private String base() {
