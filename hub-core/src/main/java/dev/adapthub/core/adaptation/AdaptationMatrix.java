@@ -63,6 +63,16 @@ public class AdaptationMatrix {
         }
     }
 
+    /**
+     * Names the snapshot {@link #entries()} and {@link #matrix} answer from (its generation and when it
+     * was computed): equal stamps, equal answers for the same filter. Pages use it in their ETag.
+     */
+    public String stamp() {
+        entries();
+        Snapshot s = snapshot;
+        return s.generation() + "@" + s.at();
+    }
+
     /** Every public entry, best-cached. */
     public List<MatrixEntry> entries() {
         Snapshot s = snapshot;

@@ -6,7 +6,11 @@ import dev.adapthub.core.adaptation.AdaptationMatrix;
 import dev.adapthub.core.adaptation.AdaptationMatrix.Matrix;
 import dev.adapthub.core.adaptation.MatrixEntry;
 import dev.adapthub.core.adaptation.MatrixFilter;
+import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.popularity.ConfigUsage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +32,10 @@ class MatrixController {
 
     private final AdaptationMatrix matrices;
     private final ConfigUsage usage;
+    private final SiteState site;
 
-    MatrixController(AdaptationMatrix matrices, ConfigUsage usage) {
+    MatrixController(AdaptationMatrix matrices, ConfigUsage usage, SiteState site) {
+        this.site = site;
         this.matrices = matrices;
         this.usage = usage;
     }
@@ -37,8 +43,13 @@ class MatrixController {
     @GetMapping("/matrix")
     String page(@RequestParam(required = false) String family, @RequestParam(required = false) String vendor,
             @RequestParam(required = false) String engine, @RequestParam(required = false) String quantization,
-            @RequestParam(required = false) String minTps, Model model) {
+            @RequestParam(required = false) String minTps, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         MatrixFilter filter = new MatrixFilter(family, vendor, engine, quantization, MatrixFilter.parseMin(minTps));
+        // The page is the filtered matrix of one snapshot with the download counts of one snapshot.
+        if (PageEtag.answered(request, response, matrices.stamp(), usage.stamp(), filter, site.banner())) {
+            return null;
+        }
         model.addAttribute("filter", filter);
         model.addAttribute("matrix", matrices.matrix(filter));
         model.addAttribute("families", ChipFamily.values());

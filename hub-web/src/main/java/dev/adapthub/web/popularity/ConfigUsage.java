@@ -47,6 +47,12 @@ public class ConfigUsage {
                         Comparator.reverseOrder()));
     }
 
+    /** Names the download counts {@link #downloads} answers from: equal stamps, equal counts. */
+    public String stamp() {
+        counts();
+        return String.valueOf(cached.at());
+    }
+
     private Map<String, Long> counts() {
         Cached c = cached;
         Instant now = Instant.now();

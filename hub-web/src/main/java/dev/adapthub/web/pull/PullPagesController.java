@@ -23,6 +23,8 @@ import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.browse.RepoLinks;
 import dev.adapthub.web.browse.TimeFormat;
 import dev.adapthub.web.error.HubStatus;
+import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.PageSlice;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,11 +70,13 @@ class PullPagesController {
     private final RepoFiles files;
     private final AccountService accounts;
     private final PullEdits edits;
+    private final SiteState site;
 
     PullPagesController(PullContext context, PullRequestService pulls, PullMerges merges, PullDiffs diffs,
             CheckRuns checks, BranchProtections protections, PullViews views, RepoService repos, RepoFiles files,
-            AccountService accounts, PullEdits edits) {
+            AccountService accounts, PullEdits edits, SiteState site) {
         this.edits = edits;
+        this.site = site;
         this.context = context;
         this.pulls = pulls;
         this.merges = merges;
@@ -89,7 +93,8 @@ class PullPagesController {
     String list(@PathVariable String owner, @PathVariable String name, @RequestParam(required = false) String state,
             @RequestParam(required = false) String author, @RequestParam(required = false) String label,
             @RequestParam(required = false) Integer page,
-            @AuthenticationPrincipal HubUser user, HttpServletRequest request, Model model) {
+            @AuthenticationPrincipal HubUser user, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         Repo repo = context.repo(request, owner, name, user);
         String chosen = state == null || state.isBlank() ? "open" : state.strip().toLowerCase(Locale.ROOT);
         PullState filter = switch (chosen) {
@@ -108,12 +113,24 @@ class PullPagesController {
         model.addAttribute("author", author == null ? "" : author);
         model.addAttribute("label", label == null ? "" : label);
         PageSlice<PullRequest> slice = PageSlice.of(pulls.list(repo, filter, authorId, label), page, PAGE_SIZE);
+        List<PullViews.Row> rows = views.rows(slice.items());
+        long open = pulls.count(repo, PullState.OPEN);
+        long merged = pulls.count(repo, PullState.MERGED);
+        long closed = pulls.count(repo, PullState.CLOSED);
+        Account viewer = context.viewer(user);
+        // The page is made of these rows (every change to what a row shows moves its updated_at) and
+        // counts: with them unchanged, the page rendered before is sent again (RenderedPages).
+        if (PageEtag.answered(request, response, repo.id(), repo.urlPath(), repo.updatedAt(),
+                repos.permission(repo, viewer), site.banner(), slice.number(), slice.totalPages(), open, merged, closed,
+                rows.stream().map(r -> r.pr().number() + "@" + r.pr().updatedAt() + " " + r.author()).toList())) {
+            return null;
+        }
         model.addAttribute("slice", slice);
-        model.addAttribute("rows", views.rows(slice.items()));
-        model.addAttribute("openCount", pulls.count(repo, PullState.OPEN));
-        model.addAttribute("mergedCount", pulls.count(repo, PullState.MERGED));
-        model.addAttribute("closedCount", pulls.count(repo, PullState.CLOSED));
-        model.addAttribute("signedIn", context.viewer(user) != null);
+        model.addAttribute("rows", rows);
+        model.addAttribute("openCount", open);
+        model.addAttribute("mergedCount", merged);
+        model.addAttribute("closedCount", closed);
+        model.addAttribute("signedIn", viewer != null);
         return "pulls/list";
     }
 

@@ -1,7 +1,11 @@
 package dev.adapthub.web.tools;
 
 import dev.adapthub.chips.catalog.ChipFamily;
+import dev.adapthub.web.http.PageEtag;
+import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.PageSlice;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,23 +21,32 @@ class ToolCenterController {
     static final int PAGE_SIZE = 50;
 
     private final ToolCenter tools;
+    private final SiteState site;
 
-    ToolCenterController(ToolCenter tools) {
+    ToolCenterController(ToolCenter tools, SiteState site) {
         this.tools = tools;
+        this.site = site;
     }
 
     @GetMapping("/tools")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String family,
             @RequestParam(required = false) String vendor, @RequestParam(required = false) String chip,
             @RequestParam(required = false) String category, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Integer page, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         ToolQuery query = new ToolQuery(q, family, vendor, chip, category, ToolQuery.Sort.parse(sort));
-        model.addAttribute("query", query);
         PageSlice<Tool> slice = PageSlice.of(tools.search(query), page, PAGE_SIZE);
+        List<String> vendors = tools.vendors();
+        // Tools are records of what the page shows (card, counts, update time); the chip catalog is fixed.
+        if (PageEtag.answered(request, response, query, slice.number(), slice.totalPages(), slice.items(), vendors,
+                site.banner())) {
+            return null;
+        }
+        model.addAttribute("query", query);
         model.addAttribute("slice", slice);
         model.addAttribute("tools", slice.items());
         model.addAttribute("families", ChipFamily.values());
-        model.addAttribute("vendors", tools.vendors());
+        model.addAttribute("vendors", vendors);
         model.addAttribute("chips", tools.catalog());
         model.addAttribute("categories", CATEGORIES);
         return "tools/list";

@@ -145,6 +145,18 @@ class RenderedPagesTest {
     }
 
     @Test
+    void theToolCenterKeptForASignedInReaderShowsANewLikeAtOnce() throws Exception {
+        HttpClient admin = FormSession.signIn(port, "admin", HubWebTest.ADMIN_PASSWORD);
+        String first = view(admin, "/tools?q=kept-tool").body();
+        assertThat(first).contains(tool.urlPath());
+        double before = kept();
+        assertThat(view(admin, "/tools?q=kept-tool").body()).isEqualTo(first);
+        assertThat(kept()).isEqualTo(before + 1);
+        likes.like(tool, accounts.create("fan"));
+        assertThat(view(admin, "/tools?q=kept-tool").body()).contains("class=\"num tool-likes\">1<");
+    }
+
+    @Test
     void aToolsNewTagShowsWithoutANewCommitOnItsBranch() throws Exception {
         String path = "/" + tool.urlPath();
         assertThat(view(anonymous, path).body()).contains("id=\"no-versions\"");

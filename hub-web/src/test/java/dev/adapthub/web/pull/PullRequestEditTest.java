@@ -20,8 +20,13 @@ import dev.adapthub.git.lfs.LfsOid;
 import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.web.pull.PullFixture.Team;
+import dev.adapthub.web.support.FormSession;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +56,7 @@ class PullRequestEditTest {
     @Autowired RepoFiles files;
     @Autowired RepoService repos;
     @Autowired LfsStores lfs;
+    @Autowired MeterRegistry meters;
 
     Team team;
     Repo repo;
@@ -124,6 +130,21 @@ class PullRequestEditTest {
                 .getContentAsString();
         assertThat(list).contains("Tensor parallel 2 on 910B3").contains(">ascend<");
         assertThat(none).doesNotContain("Tensor parallel 2 on 910B3");
+    }
+
+    @Test
+    void theListShowsAnEditedTitleAtOnceThoughTheSameReaderSawItBefore() throws Exception {
+        HttpClient member = FormSession.signIn(port, team.member().name(), "a long password");
+        HttpRequest list = HttpRequest.newBuilder(FormSession.url(port, "/" + repo.urlPath() + "/pulls")).build();
+        double kept = meters.counter("hub.pages.rendered", "answer", "kept").count();
+        for (int i = 0; i < 2; i++) {
+            assertThat(member.send(list, HttpResponse.BodyHandlers.ofString()).body()).contains("Tune the 910B3 config");
+        }
+        assertThat(meters.counter("hub.pages.rendered", "answer", "kept").count())
+                .as("the second view is the page kept for its ETag").isEqualTo(kept + 1);
+        String title = "Tensor parallel 2 on 910B3, pull request " + number;
+        as(team.contributor(), post(base + "/edit").param("title", title).param("labels", ""));
+        assertThat(member.send(list, HttpResponse.BodyHandlers.ofString()).body()).contains(title);
     }
 
     @Test
