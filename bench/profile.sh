@@ -56,7 +56,8 @@ AREAS = (("templates (thymeleaf)", ("org.thymeleaf.",)), ("database (hibernate, 
          ("org.hibernate.", "com.zaxxer.", "org.h2.", "org.postgresql.", "org.springframework.transaction.",
           "org.springframework.orm.", "org.springframework.jdbc.")), ("security filters", ("org.springframework.security.",)),
          ("observations (micrometer)", ("io.micrometer.",)), ("git (jgit)", ("org.eclipse.jgit.",)),
-         ("logging", ("ch.qos.", "org.slf4j.")))
+         ("logging", ("ch.qos.", "org.slf4j.")), ("sessions (spring session)", ("org.springframework.session.",)),
+         ("page etag (lookups + digest)", ("dev.adapthub.web.http.PageEtag.",)))
 for e in events:
     frames = [name(f) for f in e["values"]["stackTrace"]["frames"]]
     if not frames:
