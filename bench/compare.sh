@@ -13,7 +13,8 @@
 # Needs: java 17+, git, git-lfs, curl, jq, python3, nginx, fcgiwrap, wrk (installed with apt-get
 # when missing and running as root).
 # Usage: bench/compare.sh [rounds] [seconds per wrk run]      (defaults 3 and 5)
-#   COMPARE_PARTS="pages lfs clone" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
+#   4. one hub process against two behind nginx on one PostgreSQL database (bench/cluster.sh).
+#   COMPARE_PARTS="pages lfs clone cluster" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
 #   reuses the last build. For quick trials of one part: COMPARE_LFS_MIB="1024 256" (the big object
 #   and each of the eight parallel ones, MiB) and COMPARE_CLONE_COMMITS=8000 (the generated history).
 set -euo pipefail
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 rounds="${1:-3}"
 secs="${2:-5}"
-parts="${COMPARE_PARTS:-pages lfs clone}"
+parts="${COMPARE_PARTS:-pages lfs clone cluster}"
 
 . bench/lib.sh
 need() {  # command, Debian package
@@ -59,6 +60,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+stop_hub() { if [ -n "$hub_pid" ]; then kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true; hub_pid=''; fi; }
 # Build first, with the user's own Maven repository (COMPARE_BUILD=0 reuses the last build).
 [ "${COMPARE_BUILD:-1}" = 0 ] && [ -f hub-web/target/app/adapthub.jsa ] || HUB_PREPARE_ONLY=1 ./run >/dev/null
 # The machine's git configuration (LFS filters, credential helpers) stays out of every measurement.
@@ -338,6 +340,24 @@ PY
   hub_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$hub_pid/status")
   add_row "hub RSS after the runs above" "$hub_rss MB" "" "" "≤ 600 MB"
   part_loads clone "$load_before"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 4. One hub process against two behind nginx, on one PostgreSQL database (bench/cluster.sh, issue
+#    #14's set-up: it needs the local PostgreSQL server and the packaged jar; medians of its rounds).
+if [[ " $parts " == *" cluster "* ]]; then
+  load_before=$(load_now)
+  stop_hub
+  out=$(bench/cluster.sh "$rounds")
+  printf '%s\n' "$out" >&2
+  read -r one_rps one_clones < <(awk '$1 == 1 && $2 == "process(es):" {print $4, $8}' <<<"$out")
+  read -r two_rps two_clones < <(awk '$1 == 2 && $2 == "process(es):" {print $4, $8}' <<<"$out")
+  [ -n "$one_rps" ] && [ -n "$two_rps" ] || die "bench/cluster.sh printed no medians"
+  add_row "two hub processes against one behind nginx, /api/models (wrk -t2 -c32)" "two: $two_rps req/s" \
+    "one: $one_rps req/s" "$(ratio "$two_rps" "$one_rps")" "(no goal; one 2-core host runs both)"
+  add_row "two hub processes against one, 8 concurrent clones" "two: $two_clones clones/s" "one: $one_clones clones/s" \
+    "$(ratio "$two_clones" "$one_clones")" "(no goal; one 2-core host runs both)"
+  part_loads cluster "$load_before"
 fi
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
