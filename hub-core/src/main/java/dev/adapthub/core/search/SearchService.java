@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,19 +79,21 @@ public class SearchService {
         documents.catchUp(SearchDocuments.CATCH_UP_PER_SEARCH);
         List<Candidate> candidates = candidates(request, viewer);
         Map<String, Predicate<Candidate>> filters = filters(request);
-        List<Candidate> matching = candidates.stream().filter(c -> filters.values().stream().allMatch(f -> f.test(c)))
-                .sorted(order(request.sort())).toList();
+        List<String> names = List.copyOf(filters.keySet());
+        int[] rejected = rejections(candidates, List.copyOf(filters.values()));
+        List<Candidate> matching = IntStream.range(0, candidates.size()).filter(i -> rejected[i] == 0)
+                .mapToObj(candidates::get).sorted(order(request.sort())).toList();
         Map<String, List<SearchResults.FacetValue>> facets = new LinkedHashMap<>();
-        facet(facets, "kind", candidates, filters, c -> Set.of(c.kind().name().toLowerCase(Locale.ROOT)),
+        Facets counted = new Facets(facets, candidates, rejected, names);
+        counted.count("kind", c -> Set.of(c.kind().name().toLowerCase(Locale.ROOT)),
                 request.kind() == null ? "" : request.kind().name().toLowerCase(Locale.ROOT));
-        facet(facets, "family", candidates, filters, Candidate::families, request.family());
-        facet(facets, "vendor", candidates, filters, Candidate::vendors, request.vendor());
-        facet(facets, "engine", candidates, filters, Candidate::engines, request.engine());
-        facet(facets, "license", candidates, filters, c -> c.license() == null ? Set.of() : Set.of(c.license()),
-                request.license());
-        facet(facets, "task", candidates, filters, c -> c.task() == null ? Set.of() : Set.of(c.task()), request.task());
-        facet(facets, "validated", candidates, filters,
-                c -> c.validatedChips().isEmpty() ? Set.of() : Set.of("true"), request.validated() ? "true" : "");
+        counted.count("family", Candidate::families, request.family());
+        counted.count("vendor", Candidate::vendors, request.vendor());
+        counted.count("engine", Candidate::engines, request.engine());
+        counted.count("license", c -> c.license() == null ? Set.of() : Set.of(c.license()), request.license());
+        counted.count("task", c -> c.task() == null ? Set.of() : Set.of(c.task()), request.task());
+        counted.count("validated", c -> c.validatedChips().isEmpty() ? Set.of() : Set.of("true"),
+                request.validated() ? "true" : "");
         int from = request.page() * SearchRequest.PAGE_SIZE;
         List<SearchResults.Hit> hits = matching.stream().skip(from).limit(SearchRequest.PAGE_SIZE)
                 .flatMap(c -> repos.findById(c.id()).stream().map(r -> new SearchResults.Hit(r, c.validatedChips())))
@@ -224,22 +227,47 @@ public class SearchService {
         return f;
     }
 
-    /** Counts each value of one facet over the candidates that pass every other facet. */
-    private static void facet(Map<String, List<SearchResults.FacetValue>> facets, String name, List<Candidate> all,
-            Map<String, Predicate<Candidate>> filters, Function<Candidate, Set<String>> values, String chosen) {
-        Map<String, Long> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Candidate c : all) {
-            boolean others = filters.entrySet().stream().filter(e -> !e.getKey().equals(name))
-                    .allMatch(e -> e.getValue().test(c));
-            if (others) {
-                values.apply(c).forEach(v -> counts.merge(v, 1L, Long::sum));
+    /**
+     * Which filters reject each candidate: bit {@code i} of entry {@code c} is set when the {@code i}-th
+     * filter rejects candidate {@code c}. Each filter runs once per candidate; the seven facets then read
+     * these bits instead of running every other filter again (2,000 candidates made that the search
+     * page's largest cost).
+     */
+    private static int[] rejections(List<Candidate> all, List<Predicate<Candidate>> tests) {
+        int[] rejected = new int[all.size()];
+        for (int c = 0; c < rejected.length; c++) {
+            for (int i = 0; i < tests.size(); i++) {
+                if (!tests.get(i).test(all.get(c))) {
+                    rejected[c] |= 1 << i;
+                }
             }
         }
-        facets.put(name, counts.entrySet().stream()
-                .map(e -> new SearchResults.FacetValue(e.getKey(), e.getValue(), e.getKey().equalsIgnoreCase(chosen)))
-                .sorted(Comparator.comparingLong(SearchResults.FacetValue::count).reversed()
-                        .thenComparing(SearchResults.FacetValue::value))
-                .toList());
+        return rejected;
+    }
+
+    /** The facets of one search, counted over the candidates with their {@link #rejections}. */
+    private record Facets(Map<String, List<SearchResults.FacetValue>> facets, List<Candidate> all, int[] rejected,
+            List<String> filterNames) {
+
+        /**
+         * Counts each value of the facet {@code name} over the candidates that pass every other filter
+         * (a facet without a filter of its own, as kind, which the query narrowed, counts those passing all).
+         */
+        void count(String name, Function<Candidate, Set<String>> values, String chosen) {
+            int own = filterNames.indexOf(name);
+            int others = own < 0 ? ~0 : ~(1 << own);
+            Map<String, Long> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int c = 0; c < rejected.length; c++) {
+                if ((rejected[c] & others) == 0) {
+                    values.apply(all.get(c)).forEach(v -> counts.merge(v, 1L, Long::sum));
+                }
+            }
+            facets.put(name, counts.entrySet().stream()
+                    .map(e -> new SearchResults.FacetValue(e.getKey(), e.getValue(), e.getKey().equalsIgnoreCase(chosen)))
+                    .sorted(Comparator.comparingLong(SearchResults.FacetValue::count).reversed()
+                            .thenComparing(SearchResults.FacetValue::value))
+                    .toList());
+        }
     }
 
     private static Comparator<Candidate> order(SearchSort sort) {

@@ -66,6 +66,23 @@ class TreesAndBlobsTest {
     }
 
     @Test
+    void recursivePagesWalkEveryFileOnceWithSizesAndCountThemAll() throws Exception {
+        TreePage first = Trees.page(f.repo, commit, "", true, 0, 3);
+        TreePage rest = Trees.page(f.repo, commit, "", true, 3, 3);
+
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(first.entries()).extracting(TreeEntry::path)
+                .containsExactly("README.md", "configs/deep/gpu.yaml", "configs/npu.yaml");
+        assertThat(rest.entries()).extracting(TreeEntry::path).containsExactly("image.png", "weights.bin");
+        assertThat(rest.hasMore()).isFalse();
+        assertThat(first.entries().get(1).size()).isEqualTo("target: gpu\n".length());
+        assertThat(rest.entries().get(1).contentSize()).isEqualTo(12345);
+        assertThat(Trees.page(f.repo, commit, "configs", true, 0, 10).entries()).extracting(TreeEntry::path)
+                .containsExactly("configs/deep/gpu.yaml", "configs/npu.yaml");
+    }
+
+    @Test
     void missingFoldersFilesAndTraversalAreRefused() {
         assertThatThrownBy(() -> Trees.list(f.repo, commit, "nope", false, 10)).isInstanceOf(GitNotFoundException.class);
         assertThatThrownBy(() -> Trees.list(f.repo, commit, "README.md", false, 10))

@@ -1,6 +1,7 @@
 package dev.adapthub.web.browse;
 
 import dev.adapthub.core.repo.Repo;
+import dev.adapthub.git.read.TreeEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,19 @@ public final class RepoLinks {
 
     public String blob(String revision, String path) {
         return join("blob", revision, path);
+    }
+
+    /**
+     * Where a listed entry links: its folder page, its file page (files and symlinks), or nowhere
+     * (null) for a submodule, whose commit lives in another repository. One call per row keeps a
+     * page of 1,000 entries cheap to render.
+     */
+    public String entry(String revision, TreeEntry entry) {
+        return switch (entry.kind()) {
+            case FOLDER -> tree(revision, entry.path());
+            case FILE, SYMLINK -> blob(revision, entry.path());
+            case SUBMODULE -> null;
+        };
     }
 
     public String resolve(String revision, String path) {

@@ -8,7 +8,7 @@ import dev.adapthub.git.read.CommitInfo;
 import dev.adapthub.git.read.HistoryPage;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.TreeEntry;
-import dev.adapthub.git.read.TreeListing;
+import dev.adapthub.git.read.TreePage;
 import dev.adapthub.web.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +39,7 @@ class HfTreeController {
     /** With {@code expand} every entry costs a history walk: smaller pages, as on Hugging Face. */
     static final int EXPANDED_PAGE = 50;
     static final int MAX_PATHS = 1000;
-    /** Listings are paged, but read whole per request: the cap bounds one request's memory and time. */
+    /** The most files a repository's info lists as siblings (read whole, unlike the paged tree). */
     static final int MAX_LISTING = 100_000;
 
     /** The JSON body of paths-info. */
@@ -68,29 +68,27 @@ class HfTreeController {
         Repo repo = hf.repo(type, owner, name, user);
         ResolvedRevision at = hf.revision(repo, revision);
         String path = HfRepos.pathAfterRevision(request);
-        TreeListing listing;
+        boolean expanded = isTrue(expand);
+        int pageSize = Math.max(1, Math.min(limit == null ? PAGE : limit, expanded ? EXPANDED_PAGE : PAGE));
+        int offset = HfLinks.offset(cursor);
+        TreePage listing;
         try {
-            listing = files.listUpTo(repo, at, path, isTrue(recursive), MAX_LISTING);
+            // Only this page's entries are sized: page 1 of 20,000 files reads 1,000 blobs' sizes.
+            listing = files.page(repo, at, path, isTrue(recursive), offset, pageSize);
         } catch (NotFoundException e) {
             throw HfError.entryNotFound("No folder '" + path + "' at " + revision + " in " + repo.fullName() + ".");
         } catch (InvalidInputException e) {
             throw HfError.badRequest(e.getMessage());
         }
-        boolean expanded = isTrue(expand);
-        int pageSize = Math.max(1, Math.min(limit == null ? PAGE : limit, expanded ? EXPANDED_PAGE : PAGE));
-        int offset = HfLinks.offset(cursor);
-        List<TreeEntry> entries = listing.entries().stream()
-                .filter(e -> e.kind() != TreeEntry.Kind.SUBMODULE).toList();
+        // A submodule has no content here; it keeps its place in the walk, so cursors stay positions.
         List<Map<String, Object>> page = new ArrayList<>();
-        for (TreeEntry entry : entries.subList(Math.min(offset, entries.size()),
-                Math.min(offset + pageSize, entries.size()))) {
-            page.add(HfShapes.entry(entry, expanded ? lastCommit(repo, at, entry.path()) : null));
+        for (TreeEntry entry : listing.entries()) {
+            if (entry.kind() != TreeEntry.Kind.SUBMODULE) {
+                page.add(HfShapes.entry(entry, expanded ? lastCommit(repo, at, entry.path()) : null));
+            }
         }
         var response = ResponseEntity.ok();
-        if (listing.truncated()) {
-            response.header("X-Listing-Truncated", "more than " + MAX_LISTING + " entries; list sub-folders");
-        }
-        if (offset + pageSize < entries.size()) {
+        if (listing.hasMore()) {
             response.header("Link", HfLinks.next(request, offset + pageSize));
         }
         return response.body(page);

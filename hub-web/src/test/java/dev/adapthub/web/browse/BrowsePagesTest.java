@@ -10,6 +10,8 @@ import dev.adapthub.git.store.RepositoryStore;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.net.URI;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +50,17 @@ class BrowsePagesTest {
                 .contains("href=\"" + f.base() + "/blob/main/model.safetensors\"")
                 .contains("title=\"stored with Git LFS\"")
                 .contains(BrowseFixture.WEIGHTS.length + " B");
+    }
+
+    @Test
+    void eachRowCarriesItsKindAndLinksFoldersToTheirListingAndFilesToTheirPage() throws Exception {
+        Document tree = Jsoup.parse(page(f.base() + "/tree/main"));
+
+        assertThat(tree.select("#tree tr.folder a").eachAttr("href")).contains(f.base() + "/tree/main/src");
+        assertThat(tree.select("#tree tr.file a").eachAttr("href")).contains(f.base() + "/blob/main/README.md")
+                .noneMatch(href -> href.contains("/tree/"));
+        assertThat(tree.select("#tree tr.file:has(a[href$=/model.safetensors]) .badge.lfs")).hasSize(1);
+        assertThat(tree.select("#tree tr.folder td.num").eachText()).allMatch(String::isEmpty);
     }
 
     @Test

@@ -62,7 +62,7 @@ public class RepoFiles {
     private record CommitKey(long repo, ObjectId commit) {
     }
 
-    private record PageKey(long repo, ObjectId commit, String path, int offset, int limit) {
+    private record PageKey(long repo, ObjectId commit, String path, boolean recursive, int offset, int limit) {
     }
 
     private final GitObjectCache<PageKey, TreePage> pages =
@@ -109,9 +109,17 @@ public class RepoFiles {
 
     /** One page of a folder's direct children (pages of large folders read only the page's entries). */
     public TreePage page(Repo repo, ResolvedRevision at, String path, int offset, int limit) {
-        return pages.get(new PageKey(repo.id(), at.commitId().copy(), path, offset, limit), k -> {
+        return page(repo, at, path, false, offset, limit);
+    }
+
+    /**
+     * One page of a folder's children, or with {@code recursive} of every file below it: only the
+     * page's entries are sized, however many the walk passes.
+     */
+    public TreePage page(Repo repo, ResolvedRevision at, String path, boolean recursive, int offset, int limit) {
+        return pages.get(new PageKey(repo.id(), at.commitId().copy(), path, recursive, offset, limit), k -> {
             try {
-                return Trees.page(git(repo), k.commit(), k.path(), k.offset(), k.limit());
+                return Trees.page(git(repo), k.commit(), k.path(), k.recursive(), k.offset(), k.limit());
             } catch (GitException e) {
                 throw GitErrors.translate(e);
             }
