@@ -6,14 +6,14 @@ die() { log "FAILED: $*"; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start_demo_hub WORK PASSWORD [TOKEN]: starts the last ./run build on a free port, data under WORK/data,
-# log in WORK/hub.log, `admin` with PASSWORD (and API TOKEN when given); JVM options as ./run's
-# (HUB_JAVA_OPTS overrides them). Sets port, hub (its base URL) and hub_pid; returns once it serves /.
+# log in WORK/hub.log, `admin` with PASSWORD (and API TOKEN when given); JVM options as ./run's:
+# jvm.options, or HUB_JAVA_OPTS instead. Sets port, hub (its base URL) and hub_pid; returns once it serves /.
 start_demo_hub() {
   local work=$1 password=$2 token=${3:-}
   port=$(free_port)
   hub="http://127.0.0.1:$port"
   env HUB_DATA_DIR="$work/data" HUB_ADMIN_PASSWORD="$password" ${token:+HUB_ADMIN_TOKEN="$token"} PORT="$port" \
-    java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx448m} \
+    java -XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:-@jvm.options} \
     -jar hub-web/target/app/adapthub.jar >"$work/hub.log" 2>&1 &
   hub_pid=$!
   until curl -fs -o /dev/null "$hub/"; do kill -0 "$hub_pid" 2>/dev/null || die "the hub died"; sleep 0.2; done

@@ -35,8 +35,9 @@ measure() {  # label, data directory ("" = a fresh one each run), java arguments
   echo "$label: start_ms ${starts[*]} median=$(median "${starts[@]}"); idle_rss_mb ${rss[*]} median=$(median "${rss[@]}")"
 }
 
-# exactly as ./run starts it (its default HUB_JAVA_OPTS)
-cds=(-XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa -XX:+UseSerialGC -Xms64m -Xmx448m -jar hub-web/target/app/adapthub.jar)
+# exactly as ./run starts it (jvm.options, or HUB_JAVA_OPTS instead)
+# shellcheck disable=SC2206
+cds=(-XX:SharedArchiveFile=hub-web/target/app/adapthub.jsa ${HUB_JAVA_OPTS:-@jvm.options} -jar hub-web/target/app/adapthub.jar)
 measure "first start, ./run (CDS)" "" "${cds[@]}"
 measure "first start, plain jar" "" -jar hub-web/target/adapthub.jar
 existing=$(mktemp -d)

@@ -3,6 +3,7 @@ package dev.adapthub;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /** Starts the hub: pages, API and Git endpoints over the core services. */
 @SpringBootApplication
@@ -21,6 +22,12 @@ public class AdaptHubApplication {
         if (args.length > 0 && args[0].equals(dev.adapthub.web.lfs.LfsToS3Command.NAME)) {
             System.exit(dev.adapthub.web.lfs.LfsToS3Command.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(AdaptHubApplication.class, args);
+        SpringApplication application = new SpringApplication(AdaptHubApplication.class);
+        if (Boolean.getBoolean("hub.startup-events")) {
+            // Each start-up step (bean creation with its name, context phases) as a JFR event
+            // (FlightRecorderStartupEvent); read with -XX:StartFlightRecording (docs/operations.md, "Sizing").
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }
