@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The rendered bytes of pages named by an ETag ({@link PageEtag}), kept by URL and ETag. An ETag
+ * The rendered bytes of pages named by an ETag ({@link PageEtag}), kept by full URL (scheme, host,
+ * port, path and query) and ETag. An ETag
  * already names everything its page is made of (the commit, the repository's settings, the
  * viewer, their session and language, the build): it is what lets a browser reuse its copy with a
  * 304. The same promise lets the hub reuse its own copy for the next request with that ETag, so a
@@ -99,8 +100,10 @@ public class RenderedPages extends OncePerRequestFilter implements Ordered {
         if (!(request.getAttribute(SELF) instanceof RenderedPages self)) {
             return false;
         }
+        // The whole URL as this request names it: pages carry absolute links built from the host the
+        // reader used (the clone URL, og:url), so a page kept for one host name is not another's.
         String query = request.getQueryString();
-        Key key = new Key(request.getRequestURI() + (query == null ? "" : "?" + query), etag);
+        Key key = new Key(request.getRequestURL() + (query == null ? "" : "?" + query), etag);
         Page page = self.pages.getIfPresent(key);
         if (page == null) {
             request.setAttribute(CAPTURE, new Capture(key, sessionId(request)));

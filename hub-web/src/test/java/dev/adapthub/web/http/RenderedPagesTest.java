@@ -18,6 +18,7 @@ import dev.adapthub.web.support.FormSession;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -101,6 +102,16 @@ class RenderedPagesTest {
         assertThat(liked.statusCode()).isBetween(200, 399);
         assertThat(view(admin, "/" + model.urlPath()).body()).contains("id=\"unlike-button\"");
         likes.unlike(model, accountService.findByName("admin").orElseThrow());
+    }
+
+    @Test
+    void aPageKeptForOneHostNameCarriesTheOtherHostsLinksWhenReadThroughIt() throws Exception {
+        String path = "/" + model.urlPath();
+        view(anonymous, path);
+        assertThat(view(anonymous, path).body()).contains("http://127.0.0.1:" + port + path + ".git");
+        String viaLocalhost = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(viaLocalhost).contains("http://localhost:" + port + path + ".git").doesNotContain("127.0.0.1");
     }
 
     @Test
