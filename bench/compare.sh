@@ -15,7 +15,7 @@
 # Usage: bench/compare.sh [rounds] [seconds per wrk run]      (defaults 3 and 5)
 #   4. one hub process against two behind nginx on one PostgreSQL database (bench/cluster.sh).
 #   COMPARE_PARTS="pages lfs clone cluster" selects parts; COMPARE_WRITE=0 only prints; COMPARE_BUILD=0
-#   reuses the last build. For quick trials of one part: COMPARE_LFS_MIB="1024 256" (the big object
+#   reuses the last build; COMPARE_CLONE_JFR=file records the hub's warm-up clone with JFR. For quick trials of one part: COMPARE_LFS_MIB="1024 256" (the big object
 #   and each of the eight parallel ones, MiB) and COMPARE_CLONE_COMMITS=8000 (the generated history).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -314,7 +314,12 @@ PY
     [ "$(git -C "$work/clone.git" rev-parse refs/heads/bench)" = "$main" ] || die "clone from $2 has the wrong history"
     awk -v t=$((t1 - t0)) -v c0="$c0" -v c1="$c1" 'BEGIN {printf "%.3f %.3f\n", t / 1e9, c1 - c0}'
   }
-  clone hub_cpu "$hub_url" >/dev/null; clone fcgi_cpu "$git_url" >/dev/null   # warm-up
+  # Warm-up; COMPARE_CLONE_JFR=file records the hub's warm-up clone with JFR (settings=profile), so
+  # the measured rounds run without the recorder.
+  [ -n "${COMPARE_CLONE_JFR:-}" ] && jcmd "$hub_pid" JFR.start name=clone settings=profile filename="$COMPARE_CLONE_JFR" >/dev/null
+  clone hub_cpu "$hub_url" >/dev/null
+  [ -n "${COMPARE_CLONE_JFR:-}" ] && jcmd "$hub_pid" JFR.stop name=clone >/dev/null
+  clone fcgi_cpu "$git_url" >/dev/null
   walls=() cpus=() hw=() gw=() hc=() gc=()
   for _ in $(seq 1 "$rounds"); do
     read -r t1 c1 < <(clone fcgi_cpu "$git_url")
