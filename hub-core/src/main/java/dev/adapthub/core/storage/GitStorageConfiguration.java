@@ -16,7 +16,7 @@ public class GitStorageConfiguration {
 
     @Bean(destroyMethod = "close")
     RepositoryStore repositoryStore(HubProperties properties,
-            @Value("${hub.git.pack-cache-bytes:67108864}") long packCacheBytes,
+            @Value("${hub.git.pack-cache-bytes:100663296}") long packCacheBytes,
             @Value("${hub.git.delta-base-cache-bytes:16777216}") int deltaBaseCacheBytes) {
         PackCache.install(packCacheBytes, deltaBaseCacheBytes);
         return new RepositoryStore(properties.dataDir().resolve("git"));
