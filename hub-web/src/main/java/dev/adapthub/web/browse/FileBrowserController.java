@@ -11,7 +11,6 @@ import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.repo.CurrentAccount;
 import dev.adapthub.web.security.HubUser;
 import dev.adapthub.web.http.PageEtag;
-import dev.adapthub.web.http.SiteState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -47,12 +46,10 @@ class FileBrowserController {
     private final RepoFiles files;
     private final CurrentAccount current;
     private final MarkdownRenderer markdown;
-    private final SiteState site;
     private final RepoService repos;
 
     FileBrowserController(RepoLocator locator, RepoFiles files, CurrentAccount current, MarkdownRenderer markdown,
-            RepoService repos, SiteState site) {
-        this.site = site;
+            RepoService repos) {
         this.repos = repos;
         this.locator = locator;
         this.files = files;
@@ -115,7 +112,7 @@ class FileBrowserController {
     private boolean answered(HttpServletRequest request, HttpServletResponse response, Repo repo, Located at,
             Account viewer, Object... more) {
         return PageEtag.answered(request, response, at.at().commitId().name(), at.revision(), at.path(),
-                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer), site.banner(), List.of(more));
+                repo.id(), repo.urlPath(), repo.updatedAt(), repos.permission(repo, viewer), List.of(more));
     }
 
     private void addCommon(Model model, Located at, String tab) {

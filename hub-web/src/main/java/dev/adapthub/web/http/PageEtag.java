@@ -32,6 +32,8 @@ public final class PageEtag {
      * when that count moved.
      */
     public static final String VIEWER_STATE = PageEtag.class.getName() + ".viewerState";
+    /** A request attribute with what every page shows of the site, the incident banner ({@link SiteState}). */
+    public static final String SITE_STATE = PageEtag.class.getName() + ".siteState";
 
     private PageEtag() {
     }
@@ -52,6 +54,7 @@ public final class PageEtag {
         text.append('\u0000').append(session == null ? "" : session.getId());
         text.append('\u0000').append(RequestContextUtils.getLocale(request));
         text.append('\u0000').append(request.getAttribute(VIEWER_STATE));
+        text.append('\u0000').append(request.getAttribute(SITE_STATE));
         String etag = "W/\"" + digest(text.toString()) + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
         if (new ServletWebRequest(request, response).checkNotModified(etag)) {

@@ -7,7 +7,6 @@ import dev.adapthub.core.adaptation.AdaptationMatrix.Matrix;
 import dev.adapthub.core.adaptation.MatrixEntry;
 import dev.adapthub.core.adaptation.MatrixFilter;
 import dev.adapthub.web.http.PageEtag;
-import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.popularity.ConfigUsage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,10 +31,8 @@ class MatrixController {
 
     private final AdaptationMatrix matrices;
     private final ConfigUsage usage;
-    private final SiteState site;
 
-    MatrixController(AdaptationMatrix matrices, ConfigUsage usage, SiteState site) {
-        this.site = site;
+    MatrixController(AdaptationMatrix matrices, ConfigUsage usage) {
         this.matrices = matrices;
         this.usage = usage;
     }
@@ -47,7 +44,7 @@ class MatrixController {
             Model model) {
         MatrixFilter filter = new MatrixFilter(family, vendor, engine, quantization, MatrixFilter.parseMin(minTps));
         // The page is the filtered matrix of one snapshot with the download counts of one snapshot.
-        if (PageEtag.answered(request, response, matrices.stamp(), usage.stamp(), filter, site.banner())) {
+        if (PageEtag.answered(request, response, matrices.stamp(), usage.stamp(), filter)) {
             return null;
         }
         model.addAttribute("filter", filter);

@@ -24,7 +24,6 @@ import dev.adapthub.web.browse.RepoLinks;
 import dev.adapthub.web.browse.TimeFormat;
 import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.web.http.PageEtag;
-import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.PageSlice;
 import dev.adapthub.web.security.HubUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,13 +69,11 @@ class PullPagesController {
     private final RepoFiles files;
     private final AccountService accounts;
     private final PullEdits edits;
-    private final SiteState site;
 
     PullPagesController(PullContext context, PullRequestService pulls, PullMerges merges, PullDiffs diffs,
             CheckRuns checks, BranchProtections protections, PullViews views, RepoService repos, RepoFiles files,
-            AccountService accounts, PullEdits edits, SiteState site) {
+            AccountService accounts, PullEdits edits) {
         this.edits = edits;
-        this.site = site;
         this.context = context;
         this.pulls = pulls;
         this.merges = merges;
@@ -121,7 +118,7 @@ class PullPagesController {
         // The page is made of these rows (every change to what a row shows moves its updated_at) and
         // counts: with them unchanged, the page rendered before is sent again (RenderedPages).
         if (PageEtag.answered(request, response, repo.id(), repo.urlPath(), repo.updatedAt(),
-                repos.permission(repo, viewer), site.banner(), slice.number(), slice.totalPages(), open, merged, closed,
+                repos.permission(repo, viewer), slice.number(), slice.totalPages(), open, merged, closed,
                 rows.stream().map(r -> r.pr().number() + "@" + r.pr().updatedAt() + " " + r.author()).toList())) {
             return null;
         }

@@ -23,7 +23,6 @@ import dev.adapthub.web.account.FormErrors;
 import dev.adapthub.web.error.HubStatus;
 import dev.adapthub.core.adaptation.AdaptationIndex;
 import dev.adapthub.web.http.PageEtag;
-import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.OpenGraph;
 import dev.adapthub.web.markdown.MarkdownRenderer;
 import dev.adapthub.web.security.HubUser;
@@ -66,13 +65,11 @@ class RepoController {
     private final OrganizationService organizations;
     private final CurrentAccount current;
     private final MarkdownRenderer markdown;
-    private final SiteState site;
     private final AdaptationIndex adaptations;
     private final Likes likes;
 
     RepoController(RepoService repos, RepoFiles files, OrganizationService organizations, CurrentAccount current,
-            MarkdownRenderer markdown, SiteState site, AdaptationIndex adaptations, Likes likes) {
-        this.site = site;
+            MarkdownRenderer markdown, AdaptationIndex adaptations, Likes likes) {
         this.likes = likes;
         this.adaptations = adaptations;
         this.repos = repos;
@@ -129,11 +126,11 @@ class RepoController {
         Repo repo = found.orElseGet(() -> repos.get(kind, owner, name, viewer));
         RepoPermission permission = repos.permission(repo, viewer);
         Optional<ResolvedRevision> head = files.resolve(repo, repo.defaultBranch());
-        // Beyond the commit, the page shows the banner, the model's validated configs (they change with the
+        // Beyond the commit, the page shows the model's validated configs (they change with the
         // index, not the commit), its likes and downloads, whether the viewer likes it (another reader's
         // unlike can keep the count) and a tool's versions (tags move without the default branch).
         if (PageEtag.answered(request, response, head.map(h -> h.commitId().name()).orElse("empty"),
-                repo.id(), repo.urlPath(), repo.updatedAt(), permission, site.banner(), adaptations.generation(),
+                repo.id(), repo.urlPath(), repo.updatedAt(), permission, adaptations.generation(),
                 repo.popularity(), likes.liked(repo, viewer),
                 repo.kind() == RepoKind.TOOL && head.isPresent() ? files.tags(repo) : List.of())) {
             return null;

@@ -2,7 +2,6 @@ package dev.adapthub.web.tools;
 
 import dev.adapthub.chips.catalog.ChipFamily;
 import dev.adapthub.web.http.PageEtag;
-import dev.adapthub.web.http.SiteState;
 import dev.adapthub.web.layout.PageSlice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,11 +20,9 @@ class ToolCenterController {
     static final int PAGE_SIZE = 50;
 
     private final ToolCenter tools;
-    private final SiteState site;
 
-    ToolCenterController(ToolCenter tools, SiteState site) {
+    ToolCenterController(ToolCenter tools) {
         this.tools = tools;
-        this.site = site;
     }
 
     @GetMapping("/tools")
@@ -38,8 +35,7 @@ class ToolCenterController {
         PageSlice<Tool> slice = PageSlice.of(tools.search(query), page, PAGE_SIZE);
         List<String> vendors = tools.vendors();
         // Tools are records of what the page shows (card, counts, update time); the chip catalog is fixed.
-        if (PageEtag.answered(request, response, query, slice.number(), slice.totalPages(), slice.items(), vendors,
-                site.banner())) {
+        if (PageEtag.answered(request, response, query, slice.number(), slice.totalPages(), slice.items(), vendors)) {
             return null;
         }
         model.addAttribute("query", query);
