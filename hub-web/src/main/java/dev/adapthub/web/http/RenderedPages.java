@@ -57,6 +57,10 @@ public class RenderedPages extends OncePerRequestFilter implements Ordered {
     private final Counter stored;
 
     RenderedPages(@Value("${hub.pages.cache-size:16MB}") DataSize size, MeterRegistry meters) {
+        if (size.isNegative()) {
+            throw new IllegalArgumentException("hub.pages.cache-size is " + size + ": give 0 (keep no pages) or a size"
+                    + " such as 16MB");
+        }
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(size.toBytes())
                 .<Key, Page>weigher((k, p) -> p.body().length + k.url().length() + k.etag().length())
