@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullRequest;
@@ -98,7 +99,10 @@ class PeopleJourneyTest {
         page.click("#nav-user");
         assertThat(page.locator("#user-title")).hasText(author.name());
         assertThat(page.locator("#user-pulls")).containsText("Explain the 910B3 setup");
-        page.waitForFunction("document.querySelector('#user-avatar').complete");
+        // The load event comes after every image of the page, so the identicon has arrived (or failed).
+        // waitForFunction would poll with eval, which the hub's CSP (script-src 'self') forbids once
+        // the first check finds the image still loading.
+        page.waitForLoadState(LoadState.LOAD);
         assertThat(((Number) page.evaluate("document.querySelector('#user-avatar').naturalWidth")).intValue())
                 .as("the identicon loaded").isEqualTo(96);
         both(page, "people-journey-2-profile");
