@@ -1,5 +1,7 @@
 package dev.adapthub.core.popularity;
 
+import dev.adapthub.core.cluster.ClusterGenerations;
+import dev.adapthub.core.repo.RepoService;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,10 +37,12 @@ public class Popularity {
             """.formatted(LIKE_WEIGHT);
 
     private final JdbcTemplate jdbc;
+    private final ClusterGenerations generations;
     private final Clock clock = Clock.systemUTC();
 
-    Popularity(JdbcTemplate jdbc) {
+    Popularity(JdbcTemplate jdbc, ClusterGenerations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
     }
 
     /** Refreshes these repositories' counts. */
@@ -46,11 +50,16 @@ public class Popularity {
         for (long id : repositoryIds) {
             jdbc.update(REFRESH + " WHERE id = ?", args(id));
         }
+        if (!repositoryIds.isEmpty()) {
+            generations.changed(RepoService.ROWS_GENERATION);
+        }
     }
 
     /** Refreshes every repository (hourly, so scores fall as days pass without new downloads). */
     public void refreshAll() {
-        jdbc.update(REFRESH + " WHERE likes_count > 0 OR downloads_all > 0", args(null));
+        if (jdbc.update(REFRESH + " WHERE likes_count > 0 OR downloads_all > 0", args(null)) > 0) {
+            generations.changed(RepoService.ROWS_GENERATION);
+        }
     }
 
     private Object[] args(Long id) {

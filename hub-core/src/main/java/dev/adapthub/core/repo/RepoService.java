@@ -33,9 +33,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class RepoService {
 
+    /**
+     * The {@link dev.adapthub.core.cluster.ClusterGenerations} topic that code writing
+     * {@code repositories} rows with SQL must move, so kept rows are read again (JPA writes move it
+     * themselves).
+     */
+    public static final String ROWS_GENERATION = RepoRows.GENERATION;
+
     private static final Logger log = LoggerFactory.getLogger(RepoService.class);
 
     private final Repos repos;
+    private final RepoRows rows;
     private final RepoRedirects redirects;
     private final RepoAccess access;
     private final NamespaceService namespaces;
@@ -43,10 +51,11 @@ public class RepoService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RepoService(Repos repos, RepoRedirects redirects, RepoAccess access, NamespaceService namespaces,
+    RepoService(Repos repos, RepoRows rows, RepoRedirects redirects, RepoAccess access, NamespaceService namespaces,
             RepositoryStore store, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.repos = repos;
+        this.rows = rows;
         this.redirects = redirects;
         this.access = access;
         this.namespaces = namespaces;
@@ -126,17 +135,20 @@ public class RepoService {
      * The repository at {@code kind/owner/name} if {@code viewer} may read it. A private
      * repository the viewer cannot read is reported exactly like a missing one.
      */
-    @Transactional(readOnly = true)
     public Optional<Repo> find(RepoKind kind, String owner, String name, Account viewer) {
         if (!Names.isWellFormed(owner) || !RepoNames.isWellFormed(name)) {
             return Optional.empty();
         }
-        return repos.findByKindAndOwnerLowerAndNameLower(kind, Names.lower(owner), RepoNames.lower(name))
-                .filter(repo -> access.permission(repo, viewer).allows(RepoPermission.READ));
+        String ownerLower = Names.lower(owner);
+        String nameLower = RepoNames.lower(name);
+        // Inside a transaction the caller may change the row it gets, so it gets the managed one.
+        Optional<Repo> row = TransactionSynchronizationManager.isActualTransactionActive()
+                ? repos.findByKindAndOwnerLowerAndNameLower(kind, ownerLower, nameLower)
+                : rows.find(kind, ownerLower, nameLower);
+        return row.filter(repo -> access.permission(repo, viewer).allows(RepoPermission.READ));
     }
 
     /** Like {@link #find}, but throws a 404 naming what was asked for. */
-    @Transactional(readOnly = true)
     public Repo get(RepoKind kind, String owner, String name, Account viewer) {
         return find(kind, owner, name, viewer).orElseThrow(() -> new NotFoundException(
                 "Repository " + kind.urlPrefix() + owner + "/" + name + " not found."));

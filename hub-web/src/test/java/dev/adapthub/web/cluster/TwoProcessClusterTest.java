@@ -309,8 +309,38 @@ class TwoProcessClusterTest {
      * through A and once through B: twenty racing merges. Each merges exactly once (200), the other
      * attempt is refused with 409, and {@code integration} holds every pull request's commit.
      */
+    /**
+     * B keeps repository rows in memory (RepoRows); a repository made private through A must vanish
+     * from B's anonymous answers within B's next read of the cache generations (500 ms), never later.
+     */
     @Test
     @Order(6)
+    void aRepositoryMadePrivateOnAIsHiddenOnBWithinTwoSeconds() throws Exception {
+        String hidden = HubProcess.ADMIN + "/cluster-soon-private";
+        call(a, "POST", "/api/repos/create", Map.of("name", "cluster-soon-private"), token(), 200);
+        call(b, "GET", "/api/models/" + hidden, null, null, 200);
+        assertThat(send(b, HttpRequest.newBuilder(URI.create(b.baseUrl() + "/" + hidden)).GET()).statusCode())
+                .as("B's page of the public repository").isEqualTo(200);
+
+        call(a, "PUT", "/api/models/" + hidden + "/settings", Map.of("private", true), token(), 200);
+        long changedAt = System.nanoTime();
+        int api = 200;
+        int page = 200;
+        // The API tells an anonymous caller to sign in (401), as Hugging Face does; the page says not found.
+        while ((api != 401 || page != 404) && System.nanoTime() - changedAt < Duration.ofSeconds(10).toNanos()) {
+            Thread.sleep(50);
+            api = send(b, HttpRequest.newBuilder(URI.create(b.baseUrl() + "/api/models/" + hidden)).GET()).statusCode();
+            page = send(b, HttpRequest.newBuilder(URI.create(b.baseUrl() + "/" + hidden)).GET()).statusCode();
+        }
+        double seconds = (System.nanoTime() - changedAt) / 1e9;
+        System.out.printf("cluster test: made private on A, hidden on B after %.2f s%n", seconds);
+        assertThat(List.of(api, page)).as("B's anonymous API and page answers").containsExactly(401, 404);
+        assertThat(seconds).as("seconds until B hid it").isLessThanOrEqualTo(2.0);
+        call(b, "GET", "/api/models/" + hidden, null, token(), 200);
+    }
+
+    @Test
+    @Order(7)
     void racingMergesOnBothProcessesLoseNoCommit() throws Exception {
         List<Long> numbers = new ArrayList<>();
         List<String> heads = new ArrayList<>();
@@ -366,7 +396,7 @@ class TwoProcessClusterTest {
      * throttled. Last in the class, since it uses up 127.0.0.1's allowance.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void forwardedAddressesCountOnlyWhereConfigured() throws Exception {
         assertThat(failedSignIns(a, 21)).as("statuses on A, which ignores X-Forwarded-For").contains(429);
         assertThat(failedSignIns(b, 3)).as("statuses on B, which honours it").containsOnly(302);
