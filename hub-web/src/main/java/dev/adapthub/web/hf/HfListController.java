@@ -136,7 +136,7 @@ class HfListController {
             json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
         }
         if (derived && tip.isPresent()) {
-            json.putAll(metadata.of(repo, tip.get(), entries));
+            json.putAll(metadata.of(repo, tip.get()));
         }
         return json;
     }

@@ -80,7 +80,7 @@ class HfRepoController {
             files.readText(repo, at, "README.md", MAX_README_BYTES).flatMap(RepoCards::frontMatter)
                     .ifPresent(card -> json.put("cardData", card));
             if (repo.kind() == RepoKind.MODEL) {
-                json.putAll(metadata.of(repo, at, entries));
+                json.putAll(metadata.of(repo, at));
             }
         }
         return HfShapes.expand(json, HfParams.all(request, "expand"));

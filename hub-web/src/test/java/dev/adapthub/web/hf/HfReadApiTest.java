@@ -123,6 +123,26 @@ class HfReadApiTest {
         assertThat(encoded).containsEntry("sha", f.tip());
     }
 
+    /**
+     * The metadata is kept per commit: the repository page, which shows the root folder only, asking
+     * first must not hide weights in a folder from the API's answer.
+     */
+    @Test
+    void derivedMetadataCountsWeightsInFoldersWhoeverAsksFirst() throws Exception {
+        var someone = accounts.create("nested");
+        var nested = repos.create(someone, new NewRepo(RepoKind.MODEL, null, "nested-weights", false));
+        writes.commit(nested, someone, "main", null, "Weights in a folder", List.of(
+                FileChange.put("README.md", "# Nested\n"), FileChange.put("config.json", HfModelFiles.CONFIG),
+                FileChange.put("weights/model.safetensors", HfModelFiles.SAFETENSORS)));
+
+        MockHttpServletResponse page = call(get("/" + nested.urlPath()));
+        Map<String, Object> info = object(call(get("/api/models/" + nested.fullName())));
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).as("the page's model facts count them too").contains("BF16 · 6");
+        assertThat(info).containsEntry("safetensors", Map.of("parameters", Map.of("BF16", 6, "F32", 4), "total", 10));
+    }
+
     @Test
     void namesWithDotsAreWholeNames() throws Exception {
         var someone = accounts.create("dots");
