@@ -69,6 +69,37 @@ public final class Trees {
     }
 
     /**
+     * The paths of every file and symlink at {@code commitId}, at any depth, as {@link #list} walks
+     * them recursively from the root (submodules left out). Only trees are read: no blob is sized or
+     * opened, so 20,000 files cost the walk of their folders, not 20,000 object lookups.
+     *
+     * @param maxFiles stop after this many paths ({@link PathListing#truncated()} tells)
+     * @throws GitNotFoundException when the commit is not in this repository
+     */
+    public static PathListing filePaths(Repository repo, ObjectId commitId, int maxFiles) throws GitException {
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+                TreeWalk tw = new TreeWalk(reader)) {
+            tw.addTree(walk.parseCommit(commitId).getTree());
+            tw.setRecursive(true);
+            List<String> paths = new ArrayList<>();
+            while (tw.next()) {
+                if (TreeEntry.Kind.of(tw.getFileMode(0)) == TreeEntry.Kind.SUBMODULE) {
+                    continue;
+                }
+                if (paths.size() >= maxFiles) {
+                    return new PathListing(paths, true);
+                }
+                paths.add(tw.getPathString());
+            }
+            return new PathListing(paths, false);
+        } catch (MissingObjectException e) {
+            throw new GitNotFoundException("no commit " + e.getObjectId().name() + " in this repository");
+        } catch (IOException e) {
+            throw new GitStorageException("could not list the files of " + commitId.abbreviate(7).name(), e);
+        }
+    }
+
+    /**
      * One page of the direct children of the folder {@code path} at {@code commitId}: entries
      * {@code offset} to {@code offset + limit - 1} in Git's order, and how many there are in all.
      * Only the page's entries are looked at (sizes, LFS pointers); the others are only counted, so

@@ -3,6 +3,7 @@ package dev.adapthub.git.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.adapthub.git.GitException;
 import dev.adapthub.git.GitInvalidInputException;
 import dev.adapthub.git.GitNotFoundException;
 import dev.adapthub.git.lfs.LfsOid;
@@ -12,7 +13,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,38 @@ class TreesAndBlobsTest {
     }
 
     @Test
+    void filePathsListFilesAndSymlinksAtAnyDepthWithoutReadingABlob() throws Exception {
+        ObjectId absent = ObjectId.fromString("0123456789abcdef0123456789abcdef01234567");
+        RevCommit withLinks = f.git.branch("main").commit()
+                .edit(entry("link.md", FileMode.SYMLINK, f.git.blob("README.md")))
+                .edit(entry("vendor/lib", FileMode.GITLINK, absent))
+                .edit(entry("configs/absent.yaml", FileMode.REGULAR_FILE, absent))
+                .create();
+
+        PathListing all = Trees.filePaths(f.repo, withLinks, 100);
+        PathListing capped = Trees.filePaths(f.repo, withLinks, 2);
+
+        // configs/absent.yaml names a blob the repository does not hold: sizing it would fail.
+        assertThatThrownBy(() -> Trees.list(f.repo, withLinks, "", true, 100)).isInstanceOf(GitException.class);
+        assertThat(all.truncated()).isFalse();
+        assertThat(all.paths()).containsExactly("README.md", "configs/absent.yaml", "configs/deep/gpu.yaml",
+                "configs/npu.yaml", "image.png", "link.md", "weights.bin");
+        assertThat(capped.paths()).containsExactly("README.md", "configs/absent.yaml");
+        assertThat(capped.truncated()).isTrue();
+        assertThat(Trees.filePaths(f.repo, commit, 5).truncated()).as("exactly the cap").isFalse();
+    }
+
+    private static DirCacheEditor.PathEdit entry(String path, FileMode mode, ObjectId id) {
+        return new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+                ent.setFileMode(mode);
+                ent.setObjectId(id);
+            }
+        };
+    }
+
+    @Test
     void missingFoldersFilesAndTraversalAreRefused() {
         assertThatThrownBy(() -> Trees.list(f.repo, commit, "nope", false, 10)).isInstanceOf(GitNotFoundException.class);
         assertThatThrownBy(() -> Trees.list(f.repo, commit, "README.md", false, 10))
@@ -94,6 +130,8 @@ class TreesAndBlobsTest {
         assertThatThrownBy(() -> Blobs.open(f.repo, commit, "/README.md")).isInstanceOf(GitInvalidInputException.class);
         assertThatThrownBy(() -> Trees.list(f.repo, org.eclipse.jgit.lib.ObjectId.fromString("1234567890123456789012345678901234567890"),
                 "", false, 10)).isInstanceOf(GitNotFoundException.class);
+        assertThatThrownBy(() -> Trees.filePaths(f.repo, ObjectId.fromString("1234567890123456789012345678901234567890"),
+                10)).isInstanceOf(GitNotFoundException.class);
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.chips.model.HfConfigReader;
 import dev.adapthub.chips.model.ModelException;
 import dev.adapthub.git.read.ResolvedRevision;
-import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.hf.HfModelMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -30,7 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * the default branch, best estimate first; each validated one carries the command that starts it as
  * pasted (the model named by this repository and the validated commit, the hub in {@code HF_ENDPOINT}).
  * With it, the facts of the checkpoint (parameters, tensor types). Called from {@code repos/home.html}
- * as {@code @runPanels.of(repo, head, tree.entries())}, so the repository page stays one controller.
+ * as {@code @runPanels.of(repo, head)}, so the repository page stays one controller.
  */
 @Component("runPanels")
 public class RunPanels {
@@ -86,16 +85,16 @@ public class RunPanels {
         this.files = files;
     }
 
-    /** The panel of a model at its default branch's {@code head}, whose root folder holds {@code entries}. */
-    public RunPanel of(Repo repo, ResolvedRevision head, List<TreeEntry> entries) {
+    /** The panel of a model at its default branch's {@code head}. */
+    public RunPanel of(Repo repo, ResolvedRevision head) {
         String endpoint = ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
         PanelKey key = new PanelKey(repo.id(), repo.fullName(), repo.kind(), head.commitId().copy(),
                 index.generation(), endpoint);
-        return panels.get(key, k -> compute(repo, head, entries, k.endpoint()));
+        return panels.get(key, k -> compute(repo, head, k.endpoint()));
     }
 
-    private RunPanel compute(Repo repo, ResolvedRevision head, List<TreeEntry> entries, String endpoint) {
-        ModelFacts facts = facts(repo, head, entries);
+    private RunPanel compute(Repo repo, ResolvedRevision head, String endpoint) {
+        ModelFacts facts = facts(repo, head);
         if (repo.kind() != RepoKind.MODEL) {
             return new RunPanel(List.of(), facts);
         }
@@ -113,8 +112,8 @@ public class RunPanels {
      * {@code safetensors} field, cached per commit), else the count estimated from config.json.
      */
     @SuppressWarnings("unchecked")
-    private ModelFacts facts(Repo repo, ResolvedRevision head, List<TreeEntry> entries) {
-        Map<String, Object> derived = metadata.of(repo, head, entries);
+    private ModelFacts facts(Repo repo, ResolvedRevision head) {
+        Map<String, Object> derived = metadata.of(repo, head);
         Object config = derived.get("config");
         String modelType = config instanceof Map<?, ?> c && c.get("model_type") instanceof String t ? t : null;
         if (derived.get("safetensors") instanceof Map<?, ?> weights) {

@@ -7,7 +7,6 @@ import dev.adapthub.core.repo.RepoQuery;
 import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.git.read.ResolvedRevision;
-import dev.adapthub.git.read.TreeEntry;
 import dev.adapthub.web.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/models} (and datasets, tools) as {@code listModels}/{@code list_models} call it:
  * {@code search}, {@code author}, {@code filter} (repeatable: a tag, the library, the pipeline tag,
  * or {@code license:x}; all must hold), {@code pipeline_tag}, {@code sort} and {@code direction},
- * {@code limit}, {@code expand} (also {@code expand[]}; {@code siblings} lists the files,
+ * {@code limit}, {@code expand} (also {@code expand[]}; {@code siblings} lists the files by name,
  * {@code config}, {@code safetensors} and {@code gguf} are derived from them), {@code full}, paged
  * through {@code Link: rel="next"} with a cursor. Without {@code author} only public repositories
  * are listed; with it, what the caller may read under that namespace. The database filters, orders
@@ -123,20 +122,14 @@ class HfListController {
         if (!siblings && !derived) {
             return json;
         }
-        List<TreeEntry> entries = new ArrayList<>();
         Optional<ResolvedRevision> tip = files.resolve(repo, repo.defaultBranch());
-        tip.ifPresent(at -> {
-            for (TreeEntry entry : files.listUpTo(repo, at, "", true, MAX_SIBLINGS).entries()) {
-                if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
-                    entries.add(entry);
-                }
-            }
-        });
         if (siblings) {
-            json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
+            // By name only, as the Hub lists them: no blob is read.
+            json.put("siblings", tip.map(at -> files.filePaths(repo, at, MAX_SIBLINGS).paths().stream()
+                    .map(HfShapes::sibling).toList()).orElse(List.of()));
         }
         if (derived && tip.isPresent()) {
-            json.putAll(metadata.of(repo, tip.get(), entries));
+            json.putAll(metadata.of(repo, tip.get()));
         }
         return json;
     }

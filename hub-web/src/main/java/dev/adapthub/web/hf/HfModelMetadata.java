@@ -64,14 +64,19 @@ public class HfModelMetadata {
         this.lfs = lfs;
     }
 
-    /** The derived fields of a model at a commit; {@code files} are the commit's files. */
-    public Map<String, Object> of(Repo repo, ResolvedRevision at, List<TreeEntry> entries) {
+    /**
+     * The derived fields of a model at a commit. The commit's files are listed here, by name only
+     * (the listing repository info shares), so that whoever asks first, the answer kept for the
+     * commit is the same; only the weight files found are looked up and opened.
+     */
+    public Map<String, Object> of(Repo repo, ResolvedRevision at) {
         return cache.get(repo, at, () -> {
+            List<String> paths = files.filePaths(repo, at, HfTreeController.MAX_LISTING).paths();
             Map<String, Object> json = new LinkedHashMap<>();
             config(repo, at).ifPresent(c -> json.put("config", c));
-            safetensors(repo, at, entries).ifPresent(s -> json.put("safetensors", s));
-            entries.stream().filter(e -> e.path().toLowerCase(Locale.ROOT).endsWith(".gguf")).findFirst()
-                    .flatMap(e -> gguf(repo, at, e)).ifPresent(g -> json.put("gguf", g));
+            safetensors(repo, at, paths).ifPresent(s -> json.put("safetensors", s));
+            paths.stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".gguf")).findFirst()
+                    .flatMap(p -> gguf(repo, at, p)).ifPresent(g -> json.put("gguf", g));
             return Collections.unmodifiableMap(json);
         });
     }
@@ -102,22 +107,22 @@ public class HfModelMetadata {
         }
     }
 
-    private Optional<Map<String, Object>> safetensors(Repo repo, ResolvedRevision at, List<TreeEntry> entries) {
-        List<TreeEntry> weights = entries.stream()
-                .filter(e -> e.path().toLowerCase(Locale.ROOT).endsWith(".safetensors")).toList();
+    private Optional<Map<String, Object>> safetensors(Repo repo, ResolvedRevision at, List<String> paths) {
+        List<String> weights = paths.stream()
+                .filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".safetensors")).toList();
         if (weights.isEmpty() || weights.size() > MAX_WEIGHT_FILES) {
             return Optional.empty();
         }
         Map<String, Long> parameters = new TreeMap<>();
-        for (TreeEntry weight : weights) {
+        for (String weight : weights) {
             try (InputStream in = open(repo, at, weight)) {
-                CheckpointSummary summary = SafetensorsHeaders.parse(weight.path(), bounded(in));
+                CheckpointSummary summary = SafetensorsHeaders.parse(weight, bounded(in));
                 for (var bytes : summary.bytesByDtype().entrySet()) {
                     int bits = SafetensorsHeaders.bitsOf(bytes.getKey()).orElseThrow();
                     parameters.merge(bytes.getKey(), bytes.getValue() * 8 / bits, Long::sum);
                 }
             } catch (ModelException | IOException | GitException | HubException e) {
-                log.debug("no safetensors parameters for {} {}: {}", repo.fullName(), weight.path(), e.getMessage());
+                log.debug("no safetensors parameters for {} {}: {}", repo.fullName(), weight, e.getMessage());
                 return Optional.empty();
             }
         }
@@ -127,22 +132,22 @@ public class HfModelMetadata {
         return Optional.of(json);
     }
 
-    private Optional<Map<String, Object>> gguf(Repo repo, ResolvedRevision at, TreeEntry file) {
-        try (InputStream in = open(repo, at, file)) {
+    private Optional<Map<String, Object>> gguf(Repo repo, ResolvedRevision at, String path) {
+        try (InputStream in = open(repo, at, path)) {
             return GgufHeader.read(in, MAX_HEADER_BYTES).map(GgufHeader::json);
         } catch (IOException | GitException | HubException e) {
-            log.debug("no gguf metadata for {} {}: {}", repo.fullName(), file.path(), e.getMessage());
+            log.debug("no gguf metadata for {} {}: {}", repo.fullName(), path, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** The file's content: the Git blob, or the LFS object a pointer names. */
-    private InputStream open(Repo repo, ResolvedRevision at, TreeEntry entry) throws IOException, GitException {
-        Optional<LfsPointerFile> pointer = entry.lfs();
+    /** The file's content: the Git blob, or the LFS object its blob is a pointer to. */
+    private InputStream open(Repo repo, ResolvedRevision at, String path) throws IOException, GitException {
+        Optional<LfsPointerFile> pointer = files.entry(repo, at, path).flatMap(TreeEntry::lfs);
         if (pointer.isPresent()) {
             return lfs.forRepository(repos.storageOf(repo)).open(pointer.get().oid());
         }
-        return files.open(repo, at, entry.path()).openStream();
+        return files.open(repo, at, path).openStream();
     }
 
     /** Refuses headers longer than {@link #MAX_HEADER_BYTES} before the parser allocates them. */

@@ -40,7 +40,8 @@ class HfRepoController {
     }
 
     @Operation(summary = "Repository info at the default branch",
-            description = "expand= or expand[]= (repeatable) keeps only the named fields, besides _id and id.")
+            description = "expand= or expand[]= (repeatable) keeps only the named fields, besides _id and id."
+                    + " siblings are [{rfilename}]; blobs=true adds size, blobId and lfs{sha256, size, pointerSize}.")
     @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}")
     Map<String, Object> info(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
             @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
@@ -55,7 +56,8 @@ class HfRepoController {
 
     @Operation(summary = "Repository info at a revision (branch, tag, commit, HEAD; URL-encode '/' as %2F)",
             description = "Models also carry what the Hub derives from their files: config {architectures,"
-                    + " model_type}, safetensors {parameters, total}, gguf {total, architecture, context_length}.")
+                    + " model_type}, safetensors {parameters, total}, gguf {total, architecture, context_length}."
+                    + " blobs=true as at the default branch.")
     @GetMapping("/api/{type:models|datasets|tools}/{owner}/{name}/revision/{revision}")
     Map<String, Object> infoAt(@PathVariable String type, @PathVariable String owner, @PathVariable String name,
             @PathVariable String revision, @AuthenticationPrincipal HubUser user, HttpServletRequest request) {
@@ -69,20 +71,33 @@ class HfRepoController {
             ResolvedRevision at = hf.revision(repo, revision);
             json.put("sha", at.commitId().name());
             json.put("lastModified", HfShapes.date(files.commit(repo, at).committer().when()));
-            List<TreeEntry> entries = new ArrayList<>();
-            for (TreeEntry entry : files.listUpTo(repo, at, "", true, HfTreeController.MAX_LISTING).entries()) {
-                if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
-                    entries.add(entry);
-                }
-            }
-            json.put("siblings", entries.stream().map(HfShapes::sibling).toList());
+            json.put("siblings", siblings(repo, at, HfTreeController.isTrue(HfParams.one(request, "blobs"))));
             // The Hub's cardData is the README's whole front matter at this revision (datasets reads its configs).
             files.readText(repo, at, "README.md", MAX_README_BYTES).flatMap(RepoCards::frontMatter)
                     .ifPresent(card -> json.put("cardData", card));
             if (repo.kind() == RepoKind.MODEL) {
-                json.putAll(metadata.of(repo, at, entries));
+                json.putAll(metadata.of(repo, at));
             }
         }
         return HfShapes.expand(json, HfParams.all(request, "expand"));
+    }
+
+    /**
+     * The files at {@code at}: by name only, as the Hub lists them unless {@code blobs=true}
+     * ({@code model_info(files_metadata=True)}) asks for each one's size, blob id and LFS pointer,
+     * which costs a read of every blob.
+     */
+    private List<Map<String, Object>> siblings(Repo repo, ResolvedRevision at, boolean blobs) {
+        if (!blobs) {
+            return files.filePaths(repo, at, HfTreeController.MAX_LISTING).paths().stream()
+                    .map(HfShapes::sibling).toList();
+        }
+        List<Map<String, Object>> siblings = new ArrayList<>();
+        for (TreeEntry entry : files.listUpTo(repo, at, "", true, HfTreeController.MAX_LISTING).entries()) {
+            if (entry.kind() == TreeEntry.Kind.FILE || entry.kind() == TreeEntry.Kind.SYMLINK) {
+                siblings.add(HfShapes.sibling(entry));
+            }
+        }
+        return siblings;
     }
 }

@@ -44,10 +44,16 @@ final class HfShapes {
         return json;
     }
 
-    /** A repository info's {@code siblings} entry: {@code {rfilename, size, blobId, lfs?}}. */
-    static Map<String, Object> sibling(TreeEntry entry) {
+    /** A {@code siblings} entry as the Hub lists it by default: {@code {rfilename}}. */
+    static Map<String, Object> sibling(String path) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rfilename", entry.path());
+        json.put("rfilename", path);
+        return json;
+    }
+
+    /** A repository info's {@code siblings} entry with {@code blobs=true}: {@code {rfilename, size, blobId, lfs?}}. */
+    static Map<String, Object> sibling(TreeEntry entry) {
+        Map<String, Object> json = sibling(entry.path());
         json.put("size", entry.contentSize());
         json.put("blobId", entry.id().name());
         entry.lfs().ifPresent((LfsPointerFile lfs) -> json.put("lfs", Map.of("sha256", lfs.oid().hex(),

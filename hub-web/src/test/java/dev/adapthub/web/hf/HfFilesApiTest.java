@@ -172,17 +172,24 @@ class HfFilesApiTest {
     /**
      * snapshot_download: HfApi.repo_info → GET /api/models/{id}/revision/{rev} (hf_api.py model_info),
      * reads {@code sha} and {@code siblings[].rfilename}, then hf_hub_download of each file at that sha.
+     * model_info(files_metadata=True) adds {@code blobs=True}: the sizes it then lists are the ones
+     * the downloads announce.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void pythonSnapshotDownloadListsSiblingsAndResolvesEachAtTheCommit() throws Exception {
         Map<String, Object> info = object(call(get(api() + "/revision/main")));
         String sha = (String) info.get("sha");
         assertThat(sha).isEqualTo(tip(model.repo, "main"));
-        @SuppressWarnings("unchecked")
         List<Map<String, Object>> siblings = (List<Map<String, Object>>) info.get("siblings");
         assertThat(siblings).extracting(s -> s.get("rfilename")).contains("config.json", "model.safetensors",
                 "model.gguf", "README.md", ".gitattributes");
-        for (Map<String, Object> sibling : siblings) {
+        assertThat(siblings).allSatisfy(s -> assertThat(s.keySet()).containsExactly("rfilename"));
+        List<Map<String, Object>> sized = (List<Map<String, Object>>) object(call(get(api() + "/revision/" + sha)
+                .param("blobs", "True"))).get("siblings");
+        assertThat(sized).extracting(s -> s.get("rfilename"))
+                .containsExactlyElementsOf(siblings.stream().map(s -> s.get("rfilename")).toList());
+        for (Map<String, Object> sibling : sized) {
             HttpResponse<Void> head = pythonHead("/" + model.repo.fullName() + "/resolve/" + sha + "/"
                     + sibling.get("rfilename"));
             assertThat(head.statusCode()).as((String) sibling.get("rfilename")).isEqualTo(200);
@@ -191,6 +198,25 @@ class HfFilesApiTest {
             assertThat(head.headers().firstValue("X-Linked-Size").or(() -> head.headers().firstValue("Content-Length")))
                     .hasValue(Long.toString(size));
         }
+    }
+
+    /**
+     * list_models(full=True) and expand=siblings: each repository's files by name only, as the Hub
+     * lists them, with the metadata derived from the weights (an LFS .safetensors, a .gguf in Git).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void fullListingNamesTheFilesAndDerivesTheMetadata() throws Exception {
+        List<Map<String, Object>> full = list(call(get("/api/models?author=" + owner.name() + "&full=True&limit=100")));
+
+        Map<String, Object> listed = full.stream().filter(m -> m.get("id").equals(model.repo.fullName()))
+                .findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) listed.get("siblings")).contains(Map.of("rfilename", "model.safetensors"),
+                Map.of("rfilename", "model.gguf"), Map.of("rfilename", "config.json"))
+                .allSatisfy(s -> assertThat(s.keySet()).containsExactly("rfilename"));
+        assertThat(listed).containsEntry("safetensors", Map.of("parameters", Map.of("BF16", 6, "F32", 4), "total", 10))
+                .containsEntry("gguf", Map.of("total", 32, "architecture", "llama", "context_length", 4096))
+                .containsEntry("config", Map.of("architectures", List.of("LlamaForCausalLM"), "model_type", "llama"));
     }
 
     /** /raw/ serves the blob as Git stores it: the pointer of an LFS file, with the blob id as ETag. */
@@ -398,8 +424,8 @@ class HfFilesApiTest {
         assertThat(mitNpu).singleElement().satisfies(m -> {
             assertThat(m).containsEntry("id", older.fullName()).containsEntry("pipeline_tag", "text-generation")
                     .doesNotContainKey("likes");
-            assertThat((List<Map<String, Object>>) m.get("siblings")).extracting(s -> s.get("rfilename"))
-                    .containsExactly("README.md");
+            assertThat((List<Map<String, Object>>) m.get("siblings")).as("by name only, as the Hub lists them")
+                    .containsExactly(Map.of("rfilename", "README.md"));
         });
         assertThat(apache).isEmpty();
 

@@ -11,6 +11,8 @@ import dev.adapthub.core.repo.RepoService;
 import dev.adapthub.core.repo.content.RepoFiles;
 import dev.adapthub.core.repo.content.RepoWrites;
 import dev.adapthub.core.token.TokenScope;
+import dev.adapthub.git.lfs.LfsOid;
+import dev.adapthub.git.lfs.LfsPointerFile;
 import dev.adapthub.git.lfs.LfsStores;
 import dev.adapthub.git.write.FileChange;
 import dev.adapthub.web.support.HubWebTest;
@@ -103,15 +105,65 @@ class HfReadApiTest {
         assertThat((String) info.get("lastModified")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(asList(info.get("tags"))).contains("npu", "transformers", "license:apache-2.0");
         assertThat(asMap(info.get("cardData"))).containsEntry("license", "apache-2.0");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> siblings = (List<Map<String, Object>>) info.get("siblings");
-        assertThat(siblings).extracting(s -> s.get("rfilename")).containsExactlyInAnyOrder("README.md",
-                "config.json", "weights/model.safetensors", "weights/tokenizer.json", "a/b/c.txt");
-        Map<String, Object> weights = siblings.stream()
-                .filter(s -> s.get("rfilename").equals("weights/model.safetensors")).findFirst().orElseThrow();
-        assertThat(weights).containsEntry("size", HfFixture.WEIGHTS.length).containsKey("blobId");
-        assertThat(asMap(weights.get("lfs"))).containsEntry("sha256", f.weightsSha256)
-                .containsEntry("size", HfFixture.WEIGHTS.length).containsKey("pointerSize");
+        // As on the Hub, without blobs=true a sibling is its name alone.
+        assertThat(siblings(info)).containsExactlyInAnyOrder(Map.of("rfilename", "README.md"),
+                Map.of("rfilename", "config.json"), Map.of("rfilename", "weights/model.safetensors"),
+                Map.of("rfilename", "weights/tokenizer.json"), Map.of("rfilename", "a/b/c.txt"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> siblings(Map<String, Object> info) {
+        return (List<Map<String, Object>>) info.get("siblings");
+    }
+
+    private static Map<String, Object> sibling(Map<String, Object> info, String path) {
+        return siblings(info).stream().filter(s -> s.get("rfilename").equals(path)).findFirst().orElseThrow();
+    }
+
+    /**
+     * model_info(files_metadata=True) sends {@code blobs=True} (Python's spelling of the boolean):
+     * each sibling then has its size, blob id and, for an LFS file, the pointer's object, size and
+     * length. Other values are not true, as for {@code recursive} and {@code expand} of the tree.
+     */
+    @Test
+    void blobsTrueAddsSizeBlobIdAndLfsToEachSibling() throws Exception {
+        var at = files.resolve(f.repo, "main").orElseThrow();
+        String pointerId = files.entry(f.repo, at, "weights/model.safetensors").orElseThrow().id().name();
+        String configId = files.entry(f.repo, at, "config.json").orElseThrow().id().name();
+        int pointerSize = new LfsPointerFile(new LfsOid(f.weightsSha256), HfFixture.WEIGHTS.length).format().length;
+
+        for (String query : List.of("?blobs=True", "?blobs=true", "?blobs=1", "/revision/main?blobs=TRUE",
+                "?blobs=True&expand=siblings")) {
+            Map<String, Object> info = object(call(get(f.api() + query)));
+
+            assertThat(siblings(info)).as(query).hasSize(5).allSatisfy(s -> assertThat(s)
+                    .containsKeys("rfilename", "size", "blobId"));
+            assertThat(sibling(info, "weights/model.safetensors")).as(query)
+                    .containsEntry("size", HfFixture.WEIGHTS.length).containsEntry("blobId", pointerId)
+                    .containsEntry("lfs", Map.of("sha256", f.weightsSha256, "size", HfFixture.WEIGHTS.length,
+                            "pointerSize", pointerSize));
+            assertThat(sibling(info, "config.json")).as(query).isEqualTo(Map.of("rfilename", "config.json",
+                    "size", HfFixture.CONFIG.length(), "blobId", configId));
+        }
+        for (String query : List.of("?blobs=false", "?blobs=0", "?blobs=maybe", "?blobs=", "/revision/main")) {
+            assertThat(siblings(object(call(get(f.api() + query))))).as(query).hasSize(5)
+                    .allSatisfy(s -> assertThat(s.keySet()).containsExactly("rfilename"));
+        }
+    }
+
+    @Test
+    void datasetsAndToolsListSiblingsTheSameWay() throws Exception {
+        var someone = accounts.create("kinds");
+        for (RepoKind kind : List.of(RepoKind.DATASET, RepoKind.TOOL)) {
+            var repo = repos.create(someone, new NewRepo(kind, null, "kind-" + kind.name().toLowerCase(), false));
+            writes.commit(repo, someone, "main", null, "Data", List.of(FileChange.put("data/train.csv", "a,b\n")));
+            String api = "/api/" + kind.urlPrefix() + repo.fullName();
+
+            assertThat(siblings(object(call(get(api))))).as(api).containsExactly(Map.of("rfilename", "data/train.csv"));
+            assertThat(siblings(object(call(get(api + "/revision/main?blobs=True"))))).as(api).singleElement()
+                    .satisfies(s -> assertThat(s).containsEntry("rfilename", "data/train.csv")
+                            .containsEntry("size", 4).containsKey("blobId").doesNotContainKey("lfs"));
+        }
     }
 
     @Test
@@ -121,6 +173,26 @@ class HfReadApiTest {
 
         assertThat(info.keySet()).containsExactly("_id", "id", "sha", "likes");
         assertThat(encoded).containsEntry("sha", f.tip());
+    }
+
+    /**
+     * The metadata is kept per commit: the repository page, which shows the root folder only, asking
+     * first must not hide weights in a folder from the API's answer.
+     */
+    @Test
+    void derivedMetadataCountsWeightsInFoldersWhoeverAsksFirst() throws Exception {
+        var someone = accounts.create("nested");
+        var nested = repos.create(someone, new NewRepo(RepoKind.MODEL, null, "nested-weights", false));
+        writes.commit(nested, someone, "main", null, "Weights in a folder", List.of(
+                FileChange.put("README.md", "# Nested\n"), FileChange.put("config.json", HfModelFiles.CONFIG),
+                FileChange.put("weights/model.safetensors", HfModelFiles.SAFETENSORS)));
+
+        MockHttpServletResponse page = call(get("/" + nested.urlPath()));
+        Map<String, Object> info = object(call(get("/api/models/" + nested.fullName())));
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).as("the page's model facts count them too").contains("BF16 · 6");
+        assertThat(info).containsEntry("safetensors", Map.of("parameters", Map.of("BF16", 6, "F32", 4), "total", 10));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.adapthub.git.read.Diffs;
 import dev.adapthub.git.read.FileDiff;
 import dev.adapthub.git.read.History;
 import dev.adapthub.git.read.HistoryPage;
+import dev.adapthub.git.read.PathListing;
 import dev.adapthub.git.read.RefListing;
 import dev.adapthub.git.read.ResolvedRevision;
 import dev.adapthub.git.read.Revisions;
@@ -61,6 +62,13 @@ public class RepoFiles {
 
     private record CommitKey(long repo, ObjectId commit) {
     }
+
+    private record PathsKey(long repo, ObjectId commit, int max) {
+    }
+
+    /** File paths per repository, commit and cap (a path is lighter than a tree entry: same bound). */
+    private final GitObjectCache<PathsKey, PathListing> paths =
+            new GitObjectCache<>(CACHED_TREE_ENTRIES, p -> p.paths().size());
 
     private record PageKey(long repo, ObjectId commit, String path, boolean recursive, int offset, int limit) {
     }
@@ -150,6 +158,20 @@ public class RepoFiles {
         return listings.get(key, k -> {
             try {
                 return Trees.list(git(repo), k.commit(), k.path(), k.recursive(), k.max());
+            } catch (GitException e) {
+                throw GitErrors.translate(e);
+            }
+        });
+    }
+
+    /**
+     * The paths of the files (and symlinks) at {@code at}, at any depth, up to {@code maxFiles}:
+     * only the trees are read, no blob is sized or opened (unlike {@link #listUpTo}).
+     */
+    public PathListing filePaths(Repo repo, ResolvedRevision at, int maxFiles) {
+        return paths.get(new PathsKey(repo.id(), at.commitId().copy(), maxFiles), k -> {
+            try {
+                return Trees.filePaths(git(repo), k.commit(), k.max());
             } catch (GitException e) {
                 throw GitErrors.translate(e);
             }
