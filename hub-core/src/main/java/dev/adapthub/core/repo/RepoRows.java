@@ -4,38 +4,48 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adapthub.core.cluster.ClusterGenerations;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 /**
- * Repository rows by address, kept in memory for the requests that only read them: every page,
- * file and API answer of a repository starts by looking its row up, and that lookup was a fifth
- * to a third of a kept page's time (issue #15's profile of the repository page).
+ * Repository rows by address, and pages of public repositories by query, kept in memory for the
+ * requests that only read them. Every page, file and API answer of a repository starts by looking
+ * its row up, which was a fifth to a third of a kept page's time (issue #15's profile of the
+ * repository page); the listings ({@code /api/models}, the home page, {@code /models}) were a
+ * third of theirs in Hibernate.
  *
- * <p>Every write of a row moves the {@link #GENERATION} counter ({@link RepoRowWrites} for JPA,
- * {@code Popularity} for its counts); a kept row read under an older generation is read again. So
- * this process sees its own changes at once and another process's within
- * {@code hub.cluster.poll-interval} (500 ms), visibility changes included. Missing addresses are
- * kept too (a created repository moves the counter), so a flood of 404s costs no query each.
+ * <p>Both hold only what the {@code repositories} table decides. Every write of a row moves the
+ * {@link #GENERATION} counter ({@link RepoRowWrites} for JPA, {@code Popularity} for its counts),
+ * and whatever was kept under an older generation is read again. So this process sees its own
+ * changes at once and another process's within {@code hub.cluster.poll-interval} (500 ms),
+ * visibility changes included. Missing addresses are kept too (a created repository moves the
+ * counter), so a flood of 404s costs no query each. Listings that depend on more than the rows
+ * (private repositories a viewer may read through an organization) are never kept.
  *
- * <p>The rows handed out are detached and shared: callers read them. Code that changes a row
- * loads its own managed copy inside its transaction, and {@code RepoService} reads the database
- * directly whenever a transaction is active, so nothing ever changes a kept row by accident.
+ * <p>The rows handed out are detached and shared: callers read them. Code that changes a row loads
+ * its own managed copy inside its transaction, and {@code RepoService} reads the database directly
+ * whenever a transaction is active, so nothing ever changes a kept row by accident.
  */
 @Component
 class RepoRows {
 
     /** The {@link ClusterGenerations} topic moved by every write of a {@code repositories} row. */
     static final String GENERATION = "repositories";
+    /** Repositories held by kept listings in all (a page holds at most {@code RepoQuery.MAX_PAGE_SIZE}). */
+    private static final long LISTED_ROWS = 20_000;
 
     private record Address(RepoKind kind, String ownerLower, String nameLower) {
     }
 
-    private record Kept(long generation, Optional<Repo> row) {
+    private record Kept<T>(long generation, T value) {
     }
 
     private final Repos repos;
     private final ClusterGenerations generations;
-    private final Cache<Address, Kept> kept = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<Address, Kept<Optional<Repo>>> rows = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<Object, Kept<Page<Repo>>> listings = Caffeine.newBuilder().maximumWeight(LISTED_ROWS)
+            .weigher((Object query, Kept<Page<Repo>> page) -> 1 + page.value().getNumberOfElements()).build();
 
     RepoRows(Repos repos, ClusterGenerations generations) {
         this.repos = repos;
@@ -43,15 +53,24 @@ class RepoRows {
     }
 
     Optional<Repo> find(RepoKind kind, String ownerLower, String nameLower) {
-        Address address = new Address(kind, ownerLower, nameLower);
-        // Read before the row: a write committed after this read moves the counter past it.
+        return kept(rows, new Address(kind, ownerLower, nameLower),
+                () -> repos.findByKindAndOwnerLowerAndNameLower(kind, ownerLower, nameLower));
+    }
+
+    /** A page of public repositories; {@code query} names it completely (a record of the query and the page). */
+    Page<Repo> listing(Object query, Supplier<Page<Repo>> read) {
+        return kept(listings, query, read);
+    }
+
+    private <K, T> T kept(Cache<K, Kept<T>> cache, K key, Supplier<T> read) {
+        // Read before the data: a write committed after this read moves the counter past it.
         long generation = generations.current(GENERATION);
-        Kept found = kept.getIfPresent(address);
+        Kept<T> found = cache.getIfPresent(key);
         if (found != null && found.generation() == generation) {
-            return found.row();
+            return found.value();
         }
-        Optional<Repo> row = repos.findByKindAndOwnerLowerAndNameLower(kind, ownerLower, nameLower);
-        kept.put(address, new Kept(generation, row));
-        return row;
+        T value = read.get();
+        cache.put(key, new Kept<>(generation, value));
+        return value;
     }
 }

@@ -14,6 +14,7 @@ import dev.adapthub.git.store.RepositoryStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -234,8 +235,12 @@ public class RepoService {
     }
 
     /** A page of public repositories matching the query. */
-    @Transactional(readOnly = true)
     public Page<Repo> search(RepoQuery query) {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? query(query)
+                : rows.listing(query, () -> query(query));
+    }
+
+    private Page<Repo> query(RepoQuery query) {
         Sort order = switch (query.sort()) {
             case NAME -> Sort.by("ownerLower", "nameLower");
             case SIZE -> Sort.by(Sort.Direction.DESC, "summary.totalBytes");
@@ -255,12 +260,19 @@ public class RepoService {
      * private ones of that namespace when {@code viewer} may read them (one rule for the whole
      * namespace, so the database filters and pages).
      */
-    @Transactional(readOnly = true)
     public Page<Repo> search(RepoFilter filter, Account viewer, int page, int size) {
         boolean withPrivate = !filter.owner().isEmpty() && viewer != null
                 && access.ownerPermission(filter.owner(), viewer) != RepoPermission.NONE;
-        return repos.findAll(RepoFilterSpecs.of(filter, withPrivate), PageRequest.of(Math.max(0, page),
-                Math.max(1, Math.min(size, RepoQuery.MAX_PAGE_SIZE)), RepoFilterSpecs.sort(filter)));
+        PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(size, RepoQuery.MAX_PAGE_SIZE)),
+                RepoFilterSpecs.sort(filter));
+        Supplier<Page<Repo>> query = () -> repos.findAll(RepoFilterSpecs.of(filter, withPrivate), request);
+        // With private repositories the answer also depends on memberships, which the rows' generation does not follow.
+        return withPrivate || TransactionSynchronizationManager.isActualTransactionActive() ? query.get()
+                : rows.listing(new PublicListing(filter, request.getPageNumber(), request.getPageSize()), query);
+    }
+
+    /** What names a kept page of {@link #search(RepoFilter, Account, int, int)}'s public answer. */
+    private record PublicListing(RepoFilter filter, int page, int size) {
     }
 
     /** Public repositories of a kind, most recently updated first. */

@@ -8,10 +8,12 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.account.Registration;
 import dev.adapthub.core.popularity.Likes;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,5 +94,33 @@ class RepoRowsTest {
         likes.like(repo, fan);
 
         assertThat(anonymous(owner, "liked").orElseThrow().popularity().likes()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicListingShowsANewRepositoryAPrivacyChangeAndALikeAtOnce() {
+        Account owner = newAccount();
+        Account fan = newAccount();
+        RepoFilter byOwner = new RepoFilter(RepoKind.MODEL, null, owner.name(), List.of(), null, null,
+                RepoFilter.Order.NAME, true);
+        Repo first = repos.create(owner, new NewRepo(RepoKind.MODEL, null, "a-first", false));
+        assertThat(names(repos.search(byOwner, null, 0, 30))).containsExactly("a-first");
+
+        Repo second = repos.create(owner, new NewRepo(RepoKind.MODEL, null, "b-second", false));
+        assertThat(names(repos.search(byOwner, null, 0, 30))).containsExactly("a-first", "b-second");
+
+        settings.update(owner, first, new RepoSettings(true, null, null));
+        assertThat(names(repos.search(byOwner, null, 0, 30))).as("anonymous, after a-first went private")
+                .containsExactly("b-second");
+        assertThat(names(repos.search(byOwner, fan, 0, 30))).as("a stranger").containsExactly("b-second");
+        assertThat(names(repos.search(byOwner, owner, 0, 30))).as("the owner").containsExactly("a-first", "b-second");
+
+        likes.like(second, fan);
+        assertThat(repos.search(byOwner, null, 0, 30).getContent().get(0).popularity().likes()).isEqualTo(1);
+        assertThat(names(repos.search(new RepoQuery(RepoKind.MODEL, owner.name(), null, null, null,
+                RepoQuery.Sort.LIKES, 0, 30)))).as("the public list by likes").containsExactly("b-second");
+    }
+
+    private static List<String> names(Page<Repo> page) {
+        return page.getContent().stream().map(Repo::name).toList();
     }
 }
