@@ -148,6 +148,15 @@ if [[ " $parts " == *" pages "* ]]; then
   repo=/meta-llama/Llama-3.1-8B-Instruct
   pages=("$repo" "$repo/blob/main/config.json" "$repo/tree/main" "$repo/pulls" /tools /matrix
     "/api/models?limit=50" "$repo/resolve/main/config.json")
+  # Every page once before any is measured (COMPARE_WARMUP seconds each, default 4): the JIT compiles
+  # the shared request path during the first minute, and without this the first row alone paid for it
+  # (on a slower machine, 276 req/s for the repository page that later runs at several thousand).
+  for who in anonymous signed-in; do
+    c=''; [ "$who" = signed-in ] && c=$cookie
+    for page in "${pages[@]}"; do
+      wrk -t2 -c32 -d"${COMPARE_WARMUP:-4}s" ${c:+-H "Cookie: $c"} "$hub$page" >/dev/null
+    done
+  done
   for who in anonymous signed-in; do
     c=''; [ "$who" = signed-in ] && c=$cookie
     for page in "${pages[@]}"; do
@@ -329,6 +338,43 @@ PY
   add_row "git clone --bare, $commits commits, $objects objects, $packmb MB in $packs pack(s) $packed (wall; server CPU)" \
     "$(median "${hw[@]}") s; CPU $(median "${hc[@]}") s" "http-backend $(median "${gw[@]}") s; CPU $(median "${gc[@]}") s" \
     "$(median "${walls[@]}") ($(range "${walls[@]}")); CPU $(median "${cpus[@]}")× ($(range "${cpus[@]}"))" "wall ≤ 1.0×, CPU ≤ 1.5×"
+  # The pack stream alone, without the client's index-pack: one upload-pack request (protocol v0,
+  # side-band-64k, every branch and tag wanted, as a bare clone wants them) read by curl into
+  # /dev/null. Separates the server's share of a clone's wall time from the client's: time to the
+  # first byte (negotiation and counting objects) and to the last (writing the pack).
+  pack_request="$work/upload-pack.req"
+  git ls-remote --heads --tags "$hub_url" | awk '{print $1}' | sort -u | python3 -c '
+import sys
+wants = [line.strip() for line in sys.stdin if line.strip()]
+out = sys.stdout.buffer
+def pkt(text):
+    data = text.encode()
+    out.write(b"%04x" % (len(data) + 4) + data)
+for i, sha in enumerate(wants):
+    pkt("want %s%s\n" % (sha, " multi_ack_detailed side-band-64k ofs-delta no-progress" if i == 0 else ""))
+out.write(b"0000")
+pkt("done\n")' > "$pack_request"
+  pack_only() {  # cpu-function url -> "seconds first_byte_seconds cpu_seconds bytes"
+    local cpu=$1 c0 c1 timing
+    c0=$($cpu)
+    timing=$(curl -fsS -o /dev/null -w '%{time_total} %{time_starttransfer} %{size_download}' \
+      -H 'Content-Type: application/x-git-upload-pack-request' -H 'Accept: application/x-git-upload-pack-result' \
+      --data-binary @"$pack_request" "$2/git-upload-pack")
+    sleep 0.2; c1=$($cpu)
+    read -r total first bytes <<<"$timing"
+    awk -v t="$total" -v f="$first" -v c0="$c0" -v c1="$c1" -v b="$bytes" 'BEGIN {printf "%.3f %.3f %.3f %d\n", t, f, c1 - c0, b}'
+  }
+  pack_only hub_cpu "$hub_url" >/dev/null; pack_only fcgi_cpu "$git_url" >/dev/null
+  ht=() hf=() hb=() gt=() gf=() gb=() pwalls=()
+  for _ in $(seq 1 "$rounds"); do
+    read -r t1 f1 c1 b1 < <(pack_only fcgi_cpu "$git_url")
+    read -r t2 f2 c2 b2 < <(pack_only hub_cpu "$hub_url")
+    gt+=("$t1"); gf+=("$f1"); gb+=("$b1"); ht+=("$t2"); hf+=("$f2"); hb+=("$b2"); pwalls+=("$(ratio "$t2" "$t1")")
+  done
+  add_row "the same clone's pack stream alone, curl into /dev/null (total; first byte; pack bytes)" \
+    "$(median "${ht[@]}") s; first byte $(median "${hf[@]}") s; $(median "${hb[@]}") B" \
+    "http-backend $(median "${gt[@]}") s; first byte $(median "${gf[@]}") s; $(median "${gb[@]}") B" \
+    "$(median "${pwalls[@]}") ($(range "${pwalls[@]}"))" "(explains the clone's wall time)"
   # Ten concurrent clones from each server (issue #15 part 5 measures the hub's memory after them).
   clones10() {  # cpu-function url -> "seconds cpu_seconds"
     local cpu=$1 c0 t0 t1 c1 i pids=(); rm -rf "$work"/c10-*

@@ -138,6 +138,7 @@ rows=(
   "/resolve/main/config.json|$S/resolve/main/config.json|$L/resolve/main/config.json"
   "history /commits/main|$S/commits/main|$L/commits/main"
   "API model info|$AS|$AL"
+  "API model info, blobs=true|$AS?blobs=true|$AL?blobs=true"
   "API tree (root)|$AS/tree/main|$AL/tree/main"
   "API tree big/|$AS/tree/main/big|$AL/tree/main/big"
   "API tree recursive, page 1|$AS/tree/main?recursive=true|$AL/tree/main?recursive=true"
