@@ -85,6 +85,11 @@ public class ClusterGenerations implements SmartLifecycle {
     }
 
     private void increment(String topic) {
+        // This process moves its own number first: the change is already visible to its readers, and
+        // until the database round trip below returns, a reader would still find the old number and
+        // keep serving what it cached from before the change (RunPanelCacheTest met that window).
+        // The stored number then only ever raises it (max), so the numbering stays the database's.
+        known.merge(topic, 1L, Long::sum);
         Long stored;
         try {
             stored = ownTransaction.execute(status -> {
@@ -101,7 +106,6 @@ public class ClusterGenerations implements SmartLifecycle {
         } catch (DataAccessException e) {
             // This process still drops its own copies; the others notice at their caches' maximum age.
             log.warn("Could not count a change of {} for the other hub processes: {}", topic, e.toString());
-            known.merge(topic, 1L, Long::sum);
             return;
         }
         // Above anything this process polled: the update counted from the stored number, which is at
