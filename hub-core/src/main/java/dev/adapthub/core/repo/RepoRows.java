@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Repository rows by address, and pages of public repositories by query, kept in memory for the
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  * (private repositories a viewer may read through an organization) are never kept.
  *
  * <p>The rows handed out are detached and shared: callers read them. Code that changes a row loads
- * its own managed copy inside its transaction, and {@code RepoService} reads the database directly
- * whenever a transaction is active, so nothing ever changes a kept row by accident.
+ * its own managed copy inside its transaction, and inside any transaction this class reads the
+ * database instead of its copies, so nothing ever changes a kept row by accident.
  */
 @Component
 class RepoRows {
@@ -63,6 +64,10 @@ class RepoRows {
     }
 
     private <K, T> T kept(Cache<K, Kept<T>> cache, K key, Supplier<T> read) {
+        // Inside a transaction the caller may change the rows it gets, so it gets managed ones.
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return read.get();
+        }
         // Read before the data: a write committed after this read moves the counter past it.
         long generation = generations.current(GENERATION);
         Kept<T> found = cache.getIfPresent(key);

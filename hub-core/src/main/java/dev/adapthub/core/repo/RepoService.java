@@ -140,13 +140,7 @@ public class RepoService {
         if (!Names.isWellFormed(owner) || !RepoNames.isWellFormed(name)) {
             return Optional.empty();
         }
-        String ownerLower = Names.lower(owner);
-        String nameLower = RepoNames.lower(name);
-        // Inside a transaction the caller may change the row it gets, so it gets the managed one.
-        Optional<Repo> row = TransactionSynchronizationManager.isActualTransactionActive()
-                ? repos.findByKindAndOwnerLowerAndNameLower(kind, ownerLower, nameLower)
-                : rows.find(kind, ownerLower, nameLower);
-        return row.filter(repo -> access.permission(repo, viewer).allows(RepoPermission.READ));
+        return rows.find(kind, Names.lower(owner), RepoNames.lower(name)).filter(repo -> access.permission(repo, viewer).allows(RepoPermission.READ));
     }
 
     /** Like {@link #find}, but throws a 404 naming what was asked for. */
@@ -236,8 +230,7 @@ public class RepoService {
 
     /** A page of public repositories matching the query. */
     public Page<Repo> search(RepoQuery query) {
-        return TransactionSynchronizationManager.isActualTransactionActive() ? query(query)
-                : rows.listing(query, () -> query(query));
+        return rows.listing(query, () -> query(query));
     }
 
     private Page<Repo> query(RepoQuery query) {
@@ -267,7 +260,7 @@ public class RepoService {
                 RepoFilterSpecs.sort(filter));
         Supplier<Page<Repo>> query = () -> repos.findAll(RepoFilterSpecs.of(filter, withPrivate), request);
         // With private repositories the answer also depends on memberships, which the rows' generation does not follow.
-        return withPrivate || TransactionSynchronizationManager.isActualTransactionActive() ? query.get()
+        return withPrivate ? query.get()
                 : rows.listing(new PublicListing(filter, request.getPageNumber(), request.getPageSize()), query);
     }
 
