@@ -1,13 +1,11 @@
 package dev.adapthub.core.repo;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adapthub.core.cluster.ClusterGenerations;
+import dev.adapthub.core.cluster.RowsKept;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Repository rows by address, and pages of public repositories by query, kept in memory for the
@@ -39,43 +37,23 @@ class RepoRows {
     private record Address(RepoKind kind, String ownerLower, String nameLower) {
     }
 
-    private record Kept<T>(long generation, T value) {
-    }
-
     private final Repos repos;
-    private final ClusterGenerations generations;
-    private final Cache<Address, Kept<Optional<Repo>>> rows = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Cache<Object, Kept<Page<Repo>>> listings = Caffeine.newBuilder().maximumWeight(LISTED_ROWS)
-            .weigher((Object query, Kept<Page<Repo>> page) -> 1 + page.value().getNumberOfElements()).build();
+    private final RowsKept<Address, Optional<Repo>> rows;
+    private final RowsKept<Object, Page<Repo>> listings;
 
     RepoRows(Repos repos, ClusterGenerations generations) {
         this.repos = repos;
-        this.generations = generations;
+        this.rows = RowsKept.entries(generations, GENERATION, 10_000);
+        this.listings = RowsKept.rows(generations, GENERATION, LISTED_ROWS, Page::getNumberOfElements);
     }
 
     Optional<Repo> find(RepoKind kind, String ownerLower, String nameLower) {
-        return kept(rows, new Address(kind, ownerLower, nameLower),
+        return rows.get(new Address(kind, ownerLower, nameLower),
                 () -> repos.findByKindAndOwnerLowerAndNameLower(kind, ownerLower, nameLower));
     }
 
     /** A page of public repositories; {@code query} names it completely (a record of the query and the page). */
     Page<Repo> listing(Object query, Supplier<Page<Repo>> read) {
-        return kept(listings, query, read);
-    }
-
-    private <K, T> T kept(Cache<K, Kept<T>> cache, K key, Supplier<T> read) {
-        // Inside a transaction the caller may change the rows it gets, so it gets managed ones.
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return read.get();
-        }
-        // Read before the data: a write committed after this read moves the counter past it.
-        long generation = generations.current(GENERATION);
-        Kept<T> found = cache.getIfPresent(key);
-        if (found != null && found.generation() == generation) {
-            return found.value();
-        }
-        T value = read.get();
-        cache.put(key, new Kept<>(generation, value));
-        return value;
+        return listings.get(query, read);
     }
 }
