@@ -1,5 +1,7 @@
 package dev.adapthub.core.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.namespace.NamespaceKind;
@@ -25,6 +27,7 @@ public class AccountService {
     private final NamespaceService namespaces;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final Cache<Long, String> names = Caffeine.newBuilder().maximumSize(10_000).build();
 
     AccountService(AccountRepository accounts, NamespaceService namespaces, PasswordEncoder passwordEncoder,
             Clock clock) {
@@ -85,6 +88,15 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Account getByName(String name) {
         return findByName(name).orElseThrow(() -> new NotFoundException("No user named '" + name + "'."));
+    }
+
+    /**
+     * The name of the account {@code id}, for pages and answers that show who did something. Names
+     * never change and accounts are never deleted, so a found name is kept (10,000 of them): a list of
+     * pull requests or events costs no query per author.
+     */
+    public Optional<String> name(long id) {
+        return Optional.ofNullable(names.get(id, key -> accounts.findById(key).map(Account::name).orElse(null)));
     }
 
     @Transactional(readOnly = true)

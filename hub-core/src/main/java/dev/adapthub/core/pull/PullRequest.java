@@ -3,6 +3,7 @@ package dev.adapthub.core.pull;
 import dev.adapthub.git.merge.MergeMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -19,6 +20,7 @@ import java.util.List;
  * to it, and a merge merges exactly it, never whatever the ref says a moment later.
  */
 @Entity
+@EntityListeners(PullRequestWrites.class)
 @Table(name = "pull_requests")
 public class PullRequest {
 

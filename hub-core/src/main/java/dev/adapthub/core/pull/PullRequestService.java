@@ -59,6 +59,7 @@ public class PullRequestService {
     public static final int MAX_COMMIT_MESSAGE = 500;
 
     private final PullRequests pulls;
+    private final PullLists lists;
     private final PullEvents events;
     private final RepoService repos;
     private final RepositoryStore store;
@@ -71,13 +72,14 @@ public class PullRequestService {
     private final LfsPointers pointers;
     private final ApplicationEventPublisher publisher;
 
-    PullRequestService(PullRequests pulls, PullEvents events, RepoService repos, RepositoryStore store,
+    PullRequestService(PullRequests pulls, PullLists lists, PullEvents events, RepoService repos, RepositoryStore store,
             RefUpdater refs, BranchProtections protections, CheckRuns checks, AccountService accounts, Clock clock,
             LfsPointers pointers, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.pointers = pointers;
         this.accounts = accounts;
         this.pulls = pulls;
+        this.lists = lists;
         this.events = events;
         this.repos = repos;
         this.store = store;
@@ -235,15 +237,19 @@ public class PullRequestService {
         return pulls.findByRepositoryIdAndNumber(repo.id(), number);
     }
 
-    /** PRs of a repository, newest first, optionally by state, author and label. */
-    @Transactional(readOnly = true)
+    /**
+     * PRs of a repository, newest first, optionally by state, author and label. Outside a
+     * transaction the rows are the kept, shared ones ({@link PullLists}): read them, never change them.
+     */
     public List<PullRequest> list(Repo repo, PullState state, Long authorId, String label) {
-        List<PullRequest> all = state == null ? pulls.findByRepositoryIdOrderByNumberDesc(repo.id())
-                : pulls.findByRepositoryIdAndStateOrderByNumberDesc(repo.id(), state);
-        return all.stream()
+        return lists.listing(repo.id(), state).stream()
                 .filter(pr -> authorId == null || pr.authorId() == authorId)
                 .filter(pr -> label == null || label.isBlank() || pr.labels().contains(label.strip()))
                 .toList();
+    }
+
+    public PullCounts counts(Repo repo) {
+        return lists.counts(repo.id());
     }
 
     @Transactional(readOnly = true)
@@ -502,9 +508,14 @@ public class PullRequestService {
         }
     }
 
-    /** The account behind an author or actor id (for names on pages). */
+    /** The account behind an author or actor id. */
     public Optional<Account> account(long id) {
         return accounts.findById(new AccountId(id));
+    }
+
+    /** The name of an author or actor (for pages and answers); empty for an unknown id. */
+    public Optional<String> name(long id) {
+        return accounts.name(id);
     }
 
     static PersonIdent ident(Account account) {

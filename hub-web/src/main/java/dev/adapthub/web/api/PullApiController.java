@@ -246,7 +246,7 @@ class PullApiController {
         out.put("title", pr.title());
         out.put("state", pr.state().label());
         out.put("draft", pr.isDraft());
-        out.put("author", pulls.account(pr.authorId()).map(Account::name).orElse(null));
+        out.put("author", pulls.name(pr.authorId()).orElse(null));
         out.put("source", pr.sourceRef());
         out.put("target", pr.targetBranch());
         out.put("head", pr.headCommit());
@@ -262,7 +262,7 @@ class PullApiController {
         if (pr.mergeCommit() != null) {
             out.put("mergeCommit", pr.mergeCommit());
             out.put("mergeMethod", pr.mergeMethod().name().toLowerCase(Locale.ROOT));
-            out.put("mergedBy", pulls.account(pr.mergedBy()).map(Account::name).orElse(null));
+            out.put("mergedBy", pulls.name(pr.mergedBy()).orElse(null));
             out.put("mergedAt", pr.mergedAt().toString());
         }
         MergeGate gate = merges.gate(viewer, repo, pr);
@@ -273,7 +273,7 @@ class PullApiController {
         out.put("checks", Map.of("state", summary.state(), "runs", summary.runs().stream()
                 .map(PullApiController::run).toList()));
         out.put("events", pulls.timeline(pr).stream().map(e -> event(e,
-                pulls.account(e.actorId()).map(Account::name).orElse(null))).toList());
+                pulls.name(e.actorId()).orElse(null))).toList());
         return out;
     }
 

@@ -129,7 +129,7 @@ class HfDiscussionsController {
         json.put("status", pr.isOpen() && pr.isDraft() ? "draft" : pr.state().label());
         json.put("isPullRequest", true);
         json.put("createdAt", HfShapes.date(pr.createdAt()));
-        json.put("author", Map.of("name", pulls.account(pr.authorId()).map(Account::name).orElse("deleted")));
+        json.put("author", Map.of("name", pulls.name(pr.authorId()).orElse("deleted")));
         json.put("repo", Map.of("name", repo.fullName(), "type", repo.kind().apiName()));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("base", "refs/heads/" + pr.targetBranch());

@@ -5,6 +5,7 @@ import dev.adapthub.core.account.AccountService;
 import dev.adapthub.core.common.ConflictException;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.pull.NewPullRequest;
+import dev.adapthub.core.pull.PullCounts;
 import dev.adapthub.core.pull.PullDiffs;
 import dev.adapthub.core.pull.PullEdits;
 import dev.adapthub.core.pull.PullMerges;
@@ -111,22 +112,20 @@ class PullPagesController {
         model.addAttribute("label", label == null ? "" : label);
         PageSlice<PullRequest> slice = PageSlice.of(pulls.list(repo, filter, authorId, label), page, PAGE_SIZE);
         List<PullViews.Row> rows = views.rows(slice.items());
-        long open = pulls.count(repo, PullState.OPEN);
-        long merged = pulls.count(repo, PullState.MERGED);
-        long closed = pulls.count(repo, PullState.CLOSED);
+        PullCounts counts = pulls.counts(repo);
         Account viewer = context.viewer(user);
         // The page is made of these rows (every change to what a row shows moves its updated_at) and
         // counts: with them unchanged, the page rendered before is sent again (RenderedPages).
         if (PageEtag.answered(request, response, repo.id(), repo.urlPath(), repo.updatedAt(),
-                repos.permission(repo, viewer), slice.number(), slice.totalPages(), open, merged, closed,
+                repos.permission(repo, viewer), slice.number(), slice.totalPages(), counts,
                 rows.stream().map(r -> r.pr().number() + "@" + r.pr().updatedAt() + " " + r.author()).toList())) {
             return null;
         }
         model.addAttribute("slice", slice);
         model.addAttribute("rows", rows);
-        model.addAttribute("openCount", open);
-        model.addAttribute("mergedCount", merged);
-        model.addAttribute("closedCount", closed);
+        model.addAttribute("openCount", counts.open());
+        model.addAttribute("mergedCount", counts.merged());
+        model.addAttribute("closedCount", counts.closed());
         model.addAttribute("signedIn", viewer != null);
         return "pulls/list";
     }
@@ -219,9 +218,9 @@ class PullPagesController {
         RepoPermission permission = viewer == null ? RepoPermission.NONE : repos.permission(repo, viewer);
         header(model, repo);
         model.addAttribute("pr", pr);
-        model.addAttribute("author", pulls.account(pr.authorId()).map(Account::name).orElse("ghost"));
+        model.addAttribute("author", pulls.name(pr.authorId()).orElse("ghost"));
         model.addAttribute("mergedBy", pr.mergedBy() == null ? null
-                : pulls.account(pr.mergedBy()).map(Account::name).orElse("ghost"));
+                : pulls.name(pr.mergedBy()).orElse("ghost"));
         model.addAttribute("gate", merges.gate(viewer, repo, pr));
         model.addAttribute("checks", checks.summary(pr));
         model.addAttribute("methods", protections.options(repo).mergeMethods());

@@ -1,6 +1,5 @@
 package dev.adapthub.web.pull;
 
-import dev.adapthub.core.account.Account;
 import dev.adapthub.core.pull.ConfigFieldDiff;
 import dev.adapthub.core.pull.EventKind;
 import dev.adapthub.core.pull.PullDiffs;
@@ -76,7 +75,7 @@ class PullViews {
     }
 
     String name(long accountId, Map<Long, String> cache) {
-        return cache.computeIfAbsent(accountId, id -> pulls.account(id).map(Account::name).orElse("ghost"));
+        return cache.computeIfAbsent(accountId, id -> pulls.name(id).orElse("ghost"));
     }
 
     List<Row> rows(List<PullRequest> prs) {

@@ -261,11 +261,33 @@ class TwoProcessClusterTest {
     @Test
     @Order(4)
     void aPullRequestOpenedOnAIsReviewedAndMergedOnB() throws Exception {
+        // A's lists, read (and kept) before the merge on B, must not outlive it.
+        listed(a, "merged");
         long number = propose(a, "adaptations/kunpeng-920-llama.cpp.yaml");
+        assertThat(seconds(() -> listed(b, "open").contains(number))).as("seconds until B listed it open")
+                .isLessThanOrEqualTo(2.0);
+        listed(a, "open");
         approveAndMerge(b, number);
         JsonNode merged = json(call(a, "GET", pulls() + "/" + number, null, token(), 200));
         assertThat(merged.get("state").asText()).isEqualTo("merged");
         assertThat(merged.get("mergedBy").asText()).isEqualTo(HubProcess.ADMIN);
+        assertThat(seconds(() -> listed(a, "merged").contains(number) && !listed(a, "open").contains(number)))
+                .as("seconds until A listed it merged").isLessThanOrEqualTo(2.0);
+    }
+
+    private List<Long> listed(HubProcess on, String state) throws Exception {
+        List<Long> numbers = new ArrayList<>();
+        json(call(on, "GET", pulls() + "?state=" + state, null, null, 200)).forEach(pr -> numbers.add(pr.get("number").asLong()));
+        return numbers;
+    }
+
+    /** Seconds until {@code shown} holds (polled every 50 ms, at most 10 s). */
+    private static double seconds(Callable<Boolean> shown) throws Exception {
+        long from = System.nanoTime();
+        while (!shown.call() && System.nanoTime() - from < Duration.ofSeconds(10).toNanos()) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - from) / 1e9;
     }
 
     /**
