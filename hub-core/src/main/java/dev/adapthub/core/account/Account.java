@@ -2,6 +2,7 @@ package dev.adapthub.core.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import java.time.Instant;
 
 /** A person who signs in. Its name is claimed in the shared namespace. */
 @Entity
+@EntityListeners(AccountRowWrites.class)
 @Table(name = "accounts")
 public class Account {
 

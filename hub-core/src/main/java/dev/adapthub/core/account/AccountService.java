@@ -1,7 +1,7 @@
 package dev.adapthub.core.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.adapthub.core.cluster.ClusterGenerations;
+import dev.adapthub.core.cluster.RowsKept;
 import dev.adapthub.core.common.InvalidInputException;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.namespace.NamespaceKind;
@@ -27,11 +27,12 @@ public class AccountService {
     private final NamespaceService namespaces;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final Cache<Long, String> names = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final RowsKept<Long, Optional<Account>> rows;
 
     AccountService(AccountRepository accounts, NamespaceService namespaces, PasswordEncoder passwordEncoder,
-            Clock clock) {
+            Clock clock, ClusterGenerations generations) {
         this.accounts = accounts;
+        this.rows = RowsKept.entries(generations, 10_000, AccountRowWrites.GENERATION);
         this.namespaces = namespaces;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -90,18 +91,18 @@ public class AccountService {
         return findByName(name).orElseThrow(() -> new NotFoundException("No user named '" + name + "'."));
     }
 
-    /**
-     * The name of the account {@code id}, for pages and answers that show who did something. Names
-     * never change and accounts are never deleted, so a found name is kept (10,000 of them): a list of
-     * pull requests or events costs no query per author.
-     */
+    /** The name of the account {@code id}, for pages and answers that show who did something. */
     public Optional<String> name(long id) {
-        return Optional.ofNullable(names.get(id, key -> accounts.findById(key).map(Account::name).orElse(null)));
+        return findById(new AccountId(id)).map(Account::name);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The account {@code id}. Every signed-in request looks its account up, so outside a transaction
+     * the rows are kept until an {@code accounts} row is written ({@link AccountRowWrites}): those are
+     * shared, to be read and never changed. Inside a transaction the caller gets its own managed row.
+     */
     public Optional<Account> findById(AccountId id) {
-        return accounts.findById(id.value());
+        return rows.get(id.value(), () -> accounts.findById(id.value()));
     }
 
     @Transactional(readOnly = true)

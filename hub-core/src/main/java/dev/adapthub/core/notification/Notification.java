@@ -2,6 +2,7 @@ package dev.adapthub.core.notification;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * and {@link #detail()} in the reader's language, and link it to {@link #link()}.
  */
 @Entity
+@EntityListeners(NotificationWrites.class)
 @Table(name = "notifications")
 public class Notification {
 

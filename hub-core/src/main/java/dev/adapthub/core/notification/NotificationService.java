@@ -2,6 +2,8 @@ package dev.adapthub.core.notification;
 
 import dev.adapthub.core.account.Account;
 import dev.adapthub.core.account.AccountId;
+import dev.adapthub.core.cluster.ClusterGenerations;
+import dev.adapthub.core.cluster.RowsKept;
 import dev.adapthub.core.common.AfterCommit;
 import dev.adapthub.core.common.NotFoundException;
 import dev.adapthub.core.namespace.Names;
@@ -30,9 +32,16 @@ public class NotificationService {
     private final RepoService repos;
     private final NotificationMail mail;
     private final Clock clock;
+    private final ClusterGenerations generations;
+    /** Unread counts by lower-case name; a repository's deletion deletes its notifications in SQL. */
+    private final RowsKept<String, Long> unread;
 
-    NotificationService(Notifications notifications, RepoService repos, NotificationMail mail, Clock clock) {
+    NotificationService(Notifications notifications, RepoService repos, NotificationMail mail, Clock clock,
+            ClusterGenerations generations) {
         this.notifications = notifications;
+        this.generations = generations;
+        this.unread = RowsKept.entries(generations, 10_000, NotificationWrites.GENERATION,
+                RepoService.ROWS_GENERATION);
         this.repos = repos;
         this.mail = mail;
         this.clock = clock;
@@ -74,10 +83,16 @@ public class NotificationService {
         return notifications.countByAccountIdAndReadAtIsNull(viewer.value());
     }
 
-    /** Unread notifications of the signed-in name (the page header has the name, not the account). */
-    @Transactional(readOnly = true)
+    /**
+     * Unread notifications of the signed-in name (the page header has the name, not the account), on
+     * every signed-in page: kept until a notification or a repository is written.
+     */
     public long unreadOfName(String name) {
-        return name == null || !Names.isWellFormed(name) ? 0 : notifications.countUnreadByNameLower(Names.lower(name));
+        if (name == null || !Names.isWellFormed(name)) {
+            return 0;
+        }
+        String lower = Names.lower(name);
+        return unread.get(lower, () -> notifications.countUnreadByNameLower(lower));
     }
 
     /** Marks one of the viewer's notifications read; someone else's is a 404, like a missing one. */
@@ -92,6 +107,8 @@ public class NotificationService {
     /** @return how many were unread */
     @Transactional
     public int markAllRead(AccountId viewer) {
+        // A bulk update: JPA calls no listener for it.
+        generations.changed(NotificationWrites.GENERATION);
         return notifications.markAllRead(viewer.value(), clock.instant());
     }
 

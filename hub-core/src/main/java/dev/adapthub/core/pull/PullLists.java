@@ -34,7 +34,7 @@ class PullLists {
     PullLists(PullRequests pulls, ClusterGenerations generations) {
         this.pulls = pulls;
         this.listings = RowsKept.rows(generations, GENERATION, 20_000, List::size);
-        this.counts = RowsKept.entries(generations, GENERATION, 10_000);
+        this.counts = RowsKept.entries(generations, 10_000, GENERATION);
     }
 
     /** The repository's pull requests in {@code state} (null: in any), newest first. */

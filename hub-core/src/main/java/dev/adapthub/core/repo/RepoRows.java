@@ -43,7 +43,7 @@ class RepoRows {
 
     RepoRows(Repos repos, ClusterGenerations generations) {
         this.repos = repos;
-        this.rows = RowsKept.entries(generations, GENERATION, 10_000);
+        this.rows = RowsKept.entries(generations, 10_000, GENERATION);
         this.listings = RowsKept.rows(generations, GENERATION, LISTED_ROWS, Page::getNumberOfElements);
     }
 
