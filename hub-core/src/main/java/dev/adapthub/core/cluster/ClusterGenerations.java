@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -69,7 +70,8 @@ public class ClusterGenerations implements SmartLifecycle {
     /**
      * Records that {@code topic}'s data changed: after the current transaction commits (nothing
      * when it rolls back), or at once outside a transaction. This process sees the new number
-     * immediately, the others at their next poll.
+     * immediately; the stored one moves on the poller's thread, and the others see it at their next
+     * poll after that.
      */
     public void changed(String topic) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -88,8 +90,27 @@ public class ClusterGenerations implements SmartLifecycle {
         // This process moves its own number first: the change is already visible to its readers, and
         // until the database round trip below returns, a reader would still find the old number and
         // keep serving what it cached from before the change (RunPanelCacheTest met that window).
-        // The stored number then only ever raises it (max), so the numbering stays the database's.
         known.merge(topic, 1L, Long::sum);
+        // The stored number is moved by the poller's thread, not here: this runs after a commit, on a
+        // thread that still holds its pool connection, and taking a second one from the same pool
+        // deadlocked the pool once every connection was held by a thread waiting for another
+        // (CrashSoakTest: 10 active, 15 waiting, pushes lost their pull request heads). The others
+        // learn of the change a few milliseconds later than before; a process killed in those
+        // milliseconds leaves them to their caches' maximum age, as a failed update always did.
+        ScheduledExecutorService executor = poller;
+        if (executor != null) {
+            try {
+                executor.execute(() -> store(topic));
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // Stopping: store it on this thread, as before start.
+            }
+        }
+        store(topic);
+    }
+
+    /** Moves the stored number of {@code topic} in a transaction of its own. */
+    private void store(String topic) {
         Long stored;
         try {
             stored = ownTransaction.execute(status -> {
@@ -109,7 +130,8 @@ public class ClusterGenerations implements SmartLifecycle {
             return;
         }
         // Above anything this process polled: the update counted from the stored number, which is at
-        // least every number ever read from it.
+        // least every number ever read from it. The stored number then only ever raises this process's
+        // own (max), so the numbering stays the database's.
         known.merge(topic, stored, Math::max);
     }
 
@@ -149,7 +171,16 @@ public class ClusterGenerations implements SmartLifecycle {
         ScheduledExecutorService executor = poller;
         poller = null;
         if (executor != null) {
-            executor.shutdownNow();
+            // Changes already queued are still stored; the periodic poll is not run again.
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
