@@ -1,5 +1,7 @@
 package dev.adapthub.core.account;
 
+import dev.adapthub.core.cluster.KeptTopic;
+import dev.adapthub.core.cluster.RowWrites;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -11,7 +13,8 @@ import java.time.Instant;
 
 /** A person who signs in. Its name is claimed in the shared namespace. */
 @Entity
-@EntityListeners(AccountRowWrites.class)
+@EntityListeners(RowWrites.class)
+@KeptTopic(AccountService.GENERATION)
 @Table(name = "accounts")
 public class Account {
 

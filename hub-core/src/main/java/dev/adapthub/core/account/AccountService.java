@@ -23,6 +23,9 @@ public class AccountService {
     public static final int MAX_EMAIL = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>\"]+@[^@\\s\\p{Cntrl}<>\"]+\\.[^@\\s\\p{Cntrl}<>\"]+");
 
+    /** The {@link ClusterGenerations} topic of {@code accounts} rows. */
+    static final String GENERATION = "accounts";
+
     private final AccountRepository accounts;
     private final NamespaceService namespaces;
     private final PasswordEncoder passwordEncoder;
@@ -32,7 +35,7 @@ public class AccountService {
     AccountService(AccountRepository accounts, NamespaceService namespaces, PasswordEncoder passwordEncoder,
             Clock clock, ClusterGenerations generations) {
         this.accounts = accounts;
-        this.rows = RowsKept.entries(generations, 10_000, AccountRowWrites.GENERATION);
+        this.rows = RowsKept.entries(generations, 10_000, GENERATION);
         this.namespaces = namespaces;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -98,7 +101,7 @@ public class AccountService {
 
     /**
      * The account {@code id}. Every signed-in request looks its account up, so outside a transaction
-     * the rows are kept until an {@code accounts} row is written ({@link AccountRowWrites}): those are
+     * the rows are kept until an {@code accounts} row is written ({@code RowWrites}): those are
      * shared, to be read and never changed. Inside a transaction the caller gets its own managed row.
      */
     public Optional<Account> findById(AccountId id) {

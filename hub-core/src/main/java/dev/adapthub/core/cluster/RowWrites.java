@@ -1,34 +1,38 @@
 package dev.adapthub.core.cluster;
 
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * A JPA entity listener that moves a {@link ClusterGenerations} topic (after the transaction
- * commits) on every insert, update and delete of its entity's rows, for caches of those rows
- * ({@link RowsKept}). One listener on the entity instead of a call in every service method that
- * changes a row, where one forgotten call would keep serving a stale row, such as a repository that
- * has just been made private. Subclasses name the topic and declare the callback method themselves
- * ({@code @PostPersist @PostUpdate @PostRemove}, calling {@link #written()}): Hibernate looks for
- * callbacks only among a listener's own methods. The entity names the subclass in
- * {@code @EntityListeners}.
+ * The JPA entity listener that moves an entity's {@link KeptTopic} (after the transaction commits) on
+ * every insert, update and delete of its rows, for caches of those rows ({@link RowsKept}). One
+ * listener on the entity instead of a call in every service method that changes a row, where one
+ * forgotten call would keep serving a stale row, such as a repository that has just been made private.
+ * An entity takes part with {@code @EntityListeners(RowWrites.class)} and {@code @KeptTopic}.
  *
  * <p>Hibernate creates listeners through Spring while the entity manager factory is being built,
  * before {@link ClusterGenerations} (which needs the transaction manager, which needs that factory)
  * can exist; hence the provider, resolved at the first write.
  */
-public abstract class RowWrites {
+public class RowWrites {
 
     private final ObjectProvider<ClusterGenerations> generations;
-    private final String topic;
 
-    protected RowWrites(ObjectProvider<ClusterGenerations> generations, String topic) {
+    RowWrites(ObjectProvider<ClusterGenerations> generations) {
         this.generations = generations;
-        this.topic = topic;
     }
 
-    /** Moves the topic once the current transaction commits (at once without one). */
-    protected void written() {
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void written(Object row) {
+        KeptTopic topic = row.getClass().getAnnotation(KeptTopic.class);
+        if (topic == null) {
+            throw new IllegalStateException(row.getClass().getName() + " lists RowWrites but names no @KeptTopic");
+        }
         // Absent only in slices of the application that hold no cache of the rows either (JPA tests).
-        generations.ifAvailable(counters -> counters.changed(topic));
+        generations.ifAvailable(counters -> counters.changed(topic.value()));
     }
 }

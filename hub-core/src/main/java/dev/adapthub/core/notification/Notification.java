@@ -1,5 +1,7 @@
 package dev.adapthub.core.notification;
 
+import dev.adapthub.core.cluster.KeptTopic;
+import dev.adapthub.core.cluster.RowWrites;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -17,7 +19,8 @@ import java.time.Instant;
  * and {@link #detail()} in the reader's language, and link it to {@link #link()}.
  */
 @Entity
-@EntityListeners(NotificationWrites.class)
+@EntityListeners(RowWrites.class)
+@KeptTopic(NotificationService.GENERATION)
 @Table(name = "notifications")
 public class Notification {
 

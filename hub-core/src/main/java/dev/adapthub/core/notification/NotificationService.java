@@ -28,6 +28,9 @@ public class NotificationService {
 
     public static final int PAGE_SIZE = 25;
 
+    /** The {@link ClusterGenerations} topic of {@code notifications} rows. */
+    static final String GENERATION = "notifications";
+
     private final Notifications notifications;
     private final RepoService repos;
     private final NotificationMail mail;
@@ -40,7 +43,7 @@ public class NotificationService {
             ClusterGenerations generations) {
         this.notifications = notifications;
         this.generations = generations;
-        this.unread = RowsKept.entries(generations, 10_000, NotificationWrites.GENERATION,
+        this.unread = RowsKept.entries(generations, 10_000, GENERATION,
                 RepoService.ROWS_GENERATION);
         this.repos = repos;
         this.mail = mail;
@@ -108,7 +111,7 @@ public class NotificationService {
     @Transactional
     public int markAllRead(AccountId viewer) {
         // A bulk update: JPA calls no listener for it.
-        generations.changed(NotificationWrites.GENERATION);
+        generations.changed(GENERATION);
         return notifications.markAllRead(viewer.value(), clock.instant());
     }
 

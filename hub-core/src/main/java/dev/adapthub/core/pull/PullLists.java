@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * when a pull request does, most of its time once the rendered page itself was kept (issue #15).
  *
  * <p>The rule of the repository rows: every insert, update and delete of a {@code pull_requests}
- * row moves the {@link #GENERATION} counter ({@link PullRequestWrites}), so this process reads again
+ * row moves the {@link #GENERATION} counter ({@code RowWrites} on the entity), so this process reads again
  * after its own change and another process within {@code hub.cluster.poll-interval}. Deleting a
  * repository removes its rows without JPA seeing it, but a repository id is never used again, so
  * nothing asks for those entries afterwards. Inside a transaction the database is read

@@ -1,6 +1,8 @@
 package dev.adapthub.core.pull;
 
 import dev.adapthub.git.merge.MergeMethod;
+import dev.adapthub.core.cluster.KeptTopic;
+import dev.adapthub.core.cluster.RowWrites;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -20,7 +22,8 @@ import java.util.List;
  * to it, and a merge merges exactly it, never whatever the ref says a moment later.
  */
 @Entity
-@EntityListeners(PullRequestWrites.class)
+@EntityListeners(RowWrites.class)
+@KeptTopic(PullLists.GENERATION)
 @Table(name = "pull_requests")
 public class PullRequest {
 

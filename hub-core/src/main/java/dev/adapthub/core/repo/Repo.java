@@ -1,5 +1,7 @@
 package dev.adapthub.core.repo;
 
+import dev.adapthub.core.cluster.KeptTopic;
+import dev.adapthub.core.cluster.RowWrites;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -19,7 +21,8 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "repositories")
-@EntityListeners(RepoRowWrites.class)
+@EntityListeners(RowWrites.class)
+@KeptTopic(RepoRows.GENERATION)
 public class Repo {
 
     @Id

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * third of theirs in Hibernate.
  *
  * <p>Both hold only what the {@code repositories} table decides. Every write of a row moves the
- * {@link #GENERATION} counter ({@link RepoRowWrites} for JPA, {@code Popularity} for its counts),
+ * {@link #GENERATION} counter ({@code RowWrites} on the entity for JPA, {@code Popularity} for its counts),
  * and whatever was kept under an older generation is read again. So this process sees its own
  * changes at once and another process's within {@code hub.cluster.poll-interval} (500 ms),
  * visibility changes included. Missing addresses are kept too (a created repository moves the
