@@ -20,22 +20,28 @@ import org.springframework.session.Session;
  * idle timeout would end it (a minute early out of 30). Attribute changes (signing in, CSRF tokens,
  * saved requests) are still written on the request that makes them: they travel in the wrapped
  * session's own change set, which this class does not touch.
+ *
+ * <p>Its sessions also read their attributes through {@link DeserializedAttributes}, which keeps the
+ * values it deserialized for each session until that session's stored bytes change.
  */
 final class SessionAccessWrites implements FindByIndexNameSessionRepository<SessionAccessWrites.Held> {
 
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration interval;
+    private final DeserializedAttributes attributes;
 
     @SuppressWarnings("unchecked")
-    SessionAccessWrites(FindByIndexNameSessionRepository<? extends Session> store, Duration interval) {
+    SessionAccessWrites(FindByIndexNameSessionRepository<? extends Session> store, Duration interval,
+            DeserializedAttributes attributes) {
         // Only sessions this store made come back to it, so the cast never meets a foreign one.
         this.store = (FindByIndexNameSessionRepository<Session>) store;
         this.interval = interval;
+        this.attributes = attributes;
     }
 
     @Override
     public Held createSession() {
-        return new Held(store.createSession(), interval);
+        return held(store.createSession());
     }
 
     @Override
@@ -46,29 +52,39 @@ final class SessionAccessWrites implements FindByIndexNameSessionRepository<Sess
     @Override
     public Held findById(String id) {
         Session found = store.findById(id);
-        return found == null ? null : new Held(found, interval);
+        return found == null ? null : held(found);
     }
 
     @Override
     public void deleteById(String id) {
         store.deleteById(id);
+        attributes.forget(id);
     }
 
     @Override
     public Map<String, Held> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         return store.findByIndexNameAndIndexValue(indexName, indexValue).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> new Held(e.getValue(), interval)));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> held(e.getValue())));
     }
 
-    /** A stored session whose last-access time moves only when it is {@code interval} old. */
+    private Held held(Session stored) {
+        return new Held(stored, interval, attributes);
+    }
+
+    /**
+     * A stored session whose last-access time moves only when it is {@code interval} old, and whose
+     * attribute values are deserialized once per stored form.
+     */
     static final class Held implements Session {
 
         private final Session stored;
         private final Duration interval;
+        private final DeserializedAttributes attributes;
 
-        Held(Session stored, Duration interval) {
+        Held(Session stored, Duration interval, DeserializedAttributes attributes) {
             this.stored = stored;
             this.interval = interval;
+            this.attributes = attributes;
         }
 
         @Override
@@ -90,7 +106,7 @@ final class SessionAccessWrites implements FindByIndexNameSessionRepository<Sess
 
         @Override
         public <T> T getAttribute(String attributeName) {
-            return stored.getAttribute(attributeName);
+            return attributes.reading(stored.getId(), () -> stored.getAttribute(attributeName));
         }
 
         @Override

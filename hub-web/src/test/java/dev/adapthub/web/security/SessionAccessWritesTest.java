@@ -7,9 +7,12 @@ import dev.adapthub.core.account.Account;
 import dev.adapthub.web.support.FormSession;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
+import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +64,73 @@ class SessionAccessWritesTest {
         assertThat(get(browser, "/settings/tokens").statusCode()).isEqualTo(200);
         assertThat(lastAccess(reader)).as("a read two minutes after the last write stores its time")
                 .isGreaterThan(aged).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void aSessionFollowsItsStoredSignInWhenAnotherProcessChangesOrRemovesIt() throws Exception {
+        Account first = accounts.create("keptctxa");
+        Account second = accounts.create("keptctxb");
+        HttpClient browser = FormSession.signIn(port, first.name(), "a long password");
+        FormSession.signIn(port, second.name(), "a long password");
+        assertThat(navUser(browser)).isEqualTo(first.name());
+        assertThat(navUser(browser)).as("read again, from the value kept for the session").isEqualTo(first.name());
+
+        // Another process signs the session in as someone else: it stores other bytes.
+        int changed = jdbc.update("UPDATE spring_session_attributes SET attribute_bytes = (" + SIGN_IN_OF_PRINCIPAL
+                + ") WHERE attribute_name = 'SPRING_SECURITY_CONTEXT' AND session_primary_id = ("
+                + SESSION_OF_PRINCIPAL + ")", second.name(), first.name());
+        assertThat(changed).isEqualTo(1);
+        assertThat(navUser(browser)).isEqualTo(second.name());
+
+        // Another process removes the sign-in: the next request is anonymous.
+        jdbc.update("DELETE FROM spring_session_attributes WHERE attribute_name = 'SPRING_SECURITY_CONTEXT'"
+                + " AND session_primary_id = (" + SESSION_OF_PRINCIPAL + ")", first.name());
+        HttpResponse<String> page = get(browser, "/settings/tokens");
+        assertThat(page.statusCode()).as("a page for the signed-in only").isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).get().asString().contains("/login");
+    }
+
+    @Test
+    void aSignedOutSessionStaysSignedOutEvenWithItsOldCookie() throws Exception {
+        Account leaving = accounts.create("keptctxout");
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String form = get(browser, "/login").body();
+        browser.send(HttpRequest.newBuilder(FormSession.url(port, "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + leaving.name()
+                        + "&password=a+long+password&_csrf=" + FormSession.encode(FormSession.csrf(form)))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(navUser(browser)).isEqualTo(leaving.name());
+        assertThat(navUser(browser)).isEqualTo(leaving.name());
+        String oldCookie = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
+
+        String page = get(browser, "/settings/tokens").body();
+        HttpResponse<Void> signOut = browser.send(HttpRequest.newBuilder(FormSession.url(port, "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + FormSession.encode(FormSession.csrf(page)))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signOut.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                FormSession.url(port, "/settings/tokens")).header("Cookie", "JSESSIONID=" + oldCookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).as("the old session cookie after signing out").isEqualTo(302);
+        assertThat(replay.headers().firstValue("Location")).get().asString().contains("/login");
+    }
+
+    private static final String SIGN_IN_OF_PRINCIPAL = "SELECT a.attribute_bytes FROM spring_session_attributes a"
+            + " JOIN spring_session s ON a.session_primary_id = s.primary_id"
+            + " WHERE s.principal_name = ? AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'";
+    private static final String SESSION_OF_PRINCIPAL = "SELECT primary_id FROM spring_session WHERE principal_name = ?";
+
+    private String navUser(HttpClient browser) throws Exception {
+        HttpResponse<String> page = get(browser, "/settings/tokens");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher user = Pattern.compile("id=\"nav-user\"[^>]*>([^<]+)<").matcher(page.body());
+        assertThat(user.find()).as("the signed-in user in the navigation").isTrue();
+        return user.group(1);
     }
 
     @Test
