@@ -1,6 +1,8 @@
 package dev.adapthub.core.popularity;
 
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.cluster.ClusterGenerations;
+import dev.adapthub.core.cluster.RowsKept;
 import dev.adapthub.core.repo.Repo;
 import dev.adapthub.core.repo.RepoPermission;
 import dev.adapthub.core.repo.RepoService;
@@ -15,18 +17,33 @@ import org.springframework.stereotype.Service;
 /**
  * Signed-in accounts like repositories they can read. Liking twice is one like; a repository the
  * account cannot read is "not found" (404), never "forbidden", so likes do not reveal it.
+ *
+ * <p>Whether the viewer likes a repository is asked on every signed-in repository page (4% of its
+ * time, issue #15's profile), and is kept until a like or unlike, here or in another process, moves
+ * the cluster generation {@value #GENERATION}. A deleted repository's likes go with it in SQL;
+ * nothing asks about them again, since repository ids are never reused.
  */
 @Service
 public class Likes {
 
+    static final String GENERATION = "likes";
+
     private final JdbcTemplate jdbc;
     private final RepoService repos;
     private final Popularity popularity;
+    private final ClusterGenerations generations;
+    private final RowsKept<Liking, Boolean> liked;
 
-    Likes(JdbcTemplate jdbc, RepoService repos, Popularity popularity) {
+    Likes(JdbcTemplate jdbc, RepoService repos, Popularity popularity, ClusterGenerations generations) {
         this.jdbc = jdbc;
         this.repos = repos;
         this.popularity = popularity;
+        this.generations = generations;
+        this.liked = RowsKept.entries(generations, 10_000, GENERATION);
+    }
+
+    /** One account's view of one repository. */
+    private record Liking(long repositoryId, long accountId) {
     }
 
     /** Likes {@code repo}; answers the repository's like count afterwards. */
@@ -40,6 +57,7 @@ public class Likes {
             } catch (DuplicateKeyException twice) {
                 // The same account liked it from another tab at the same moment: one like.
             }
+            generations.changed(GENERATION);
         }
         popularity.refresh(Set.of(repo.id()));
         return count(repo);
@@ -50,6 +68,7 @@ public class Likes {
         repos.require(repo, account, RepoPermission.READ);
         jdbc.update("DELETE FROM repo_likes WHERE repository_id = ? AND account_id = ?", repo.id(),
                 account.id().value());
+        generations.changed(GENERATION);
         popularity.refresh(Set.of(repo.id()));
         return count(repo);
     }
@@ -58,9 +77,12 @@ public class Likes {
         if (account == null) {
             return false;
         }
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM repo_likes WHERE repository_id = ? AND account_id = ?",
-                Long.class, repo.id(), account.id().value());
-        return n != null && n > 0;
+        Liking liking = new Liking(repo.id(), account.id().value());
+        return liked.get(liking, () -> {
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM repo_likes WHERE repository_id = ? AND account_id = ?",
+                    Long.class, liking.repositoryId(), liking.accountId());
+            return n != null && n > 0;
+        });
     }
 
     public long count(Repo repo) {

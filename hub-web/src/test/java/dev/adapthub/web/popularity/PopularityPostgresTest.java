@@ -69,6 +69,11 @@ class PopularityPostgresTest extends PopularityScenarios {
 
         assertThat(mvc.perform(get(page).with(user(accounts.principal(fan)))).andReturn().getResponse()
                 .getContentAsString()).contains("id=\"unlike-button\"").contains("1 likes");
+        assertThat(mvc.perform(post(page + "/unlike").with(user(accounts.principal(fan))).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo(page);
+        assertThat(mvc.perform(get(page).with(user(accounts.principal(fan)))).andReturn().getResponse()
+                .getContentAsString()).as("the page after taking the like back").contains("id=\"like-button\"")
+                .contains("0 likes");
         Repo secret = model(owner, true);
         assertThat(mvc.perform(post("/" + secret.urlPath() + "/like").with(user(accounts.principal(fan))).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
