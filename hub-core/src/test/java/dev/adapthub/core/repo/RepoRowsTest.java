@@ -120,6 +120,27 @@ class RepoRowsTest {
                 RepoQuery.Sort.LIKES, 0, 30)))).as("the public list by likes").containsExactly("b-second");
     }
 
+    @Test
+    void thePublicRepositoriesOfAKindShowANewOneAPrivacyChangeAndADeleteAtOnce() {
+        Account owner = newAccount();
+        Repo tool = repos.create(owner, new NewRepo(RepoKind.TOOL, null, "listed-tool", false));
+        assertThat(publicTools(owner)).containsExactly("listed-tool");
+
+        Repo other = repos.create(owner, new NewRepo(RepoKind.TOOL, null, "second-tool", false));
+        assertThat(publicTools(owner)).containsExactlyInAnyOrder("listed-tool", "second-tool");
+
+        settings.update(owner, tool, new RepoSettings(true, null, null));
+        assertThat(publicTools(owner)).as("after listed-tool went private").containsExactly("second-tool");
+
+        repos.delete(owner, other, owner.name() + "/second-tool");
+        assertThat(publicTools(owner)).isEmpty();
+    }
+
+    private List<String> publicTools(Account owner) {
+        return repos.listPublic(RepoKind.TOOL).stream().filter(r -> r.owner().equals(owner.name()))
+                .map(Repo::name).toList();
+    }
+
     private static List<String> names(Page<Repo> page) {
         return page.getContent().stream().map(Repo::name).toList();
     }
