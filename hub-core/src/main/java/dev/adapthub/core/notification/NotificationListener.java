@@ -25,8 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns domain events into notifications, after the action's transaction committed (an action
- * that rolled back notifies nobody) and in a transaction of their own: a failure here is logged
- * and never reaches the person who acted. Nobody is notified of their own action.
+ * that rolled back notifies nobody), on the {@link NotificationQueue}'s thread and in a transaction
+ * of their own: a failure here is logged and never reaches the person who acted, and the acting
+ * thread never waits for a second pool connection. Nobody is notified of their own action.
  */
 @Component
 class NotificationListener {
@@ -40,9 +41,12 @@ class NotificationListener {
     private final CheckRuns checks;
     private final StaleAuthors staleAuthors;
     private final EntityManager entityManager;
+    private final NotificationQueue queue;
 
     NotificationListener(NotificationService notifications, AccountService accounts, RepoService repos,
-            PullRequestService pulls, CheckRuns checks, StaleAuthors staleAuthors, EntityManager entityManager) {
+            PullRequestService pulls, CheckRuns checks, StaleAuthors staleAuthors, EntityManager entityManager,
+            NotificationQueue queue) {
+        this.queue = queue;
         this.notifications = notifications;
         this.accounts = accounts;
         this.repos = repos;
@@ -67,21 +71,21 @@ class NotificationListener {
         if (kind == null) {
             return;
         }
-        safely(event, () -> withPull(event.repoId(), event.number(), (repo, pr) ->
+        queue.submit(event, () -> withPull(event.repoId(), event.number(), (repo, pr) ->
                 pulls.account(pr.authorId()).ifPresent(author -> notify(author, event.actor(), repo, pr, kind, null,
                         null))));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ReviewRequested event) {
-        safely(event, () -> withPull(event.repoId(), event.number(), (repo, pr) ->
+        queue.submit(event, () -> withPull(event.repoId(), event.number(), (repo, pr) ->
                 accounts.findByName(event.reviewer()).ifPresent(reviewer -> notify(reviewer, event.actor(), repo, pr,
                         NotificationKind.REVIEW_REQUESTED, null, null))));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PullRequestCommented event) {
-        safely(event, () -> withPull(event.repoId(), event.number(), (repo, pr) -> {
+        queue.submit(event, () -> withPull(event.repoId(), event.number(), (repo, pr) -> {
             for (String name : Mentions.in(event.body())) {
                 accounts.findByName(name).ifPresent(mentioned -> notify(mentioned, event.actor(), repo, pr,
                         NotificationKind.MENTIONED, null, null));
@@ -92,7 +96,7 @@ class NotificationListener {
     /** Once every check of the PR's current head has finished: the last check to end announces it. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CheckCompleted event) {
-        safely(event, () -> {
+        queue.submit(event, () -> {
             PullRequest pr = entityManager.find(PullRequest.class, event.pullRequestId());
             if (pr == null || !pr.headCommit().equals(event.headCommit())) {
                 return; // a newer head has its own checks
@@ -113,7 +117,7 @@ class NotificationListener {
         if (!"stale".equals(event.state())) {
             return;
         }
-        safely(event, () -> repos.findById(event.repoId()).ifPresent(repo ->
+        queue.submit(event, () -> repos.findById(event.repoId()).ifPresent(repo ->
                 staleAuthors.authorOf(repo, event.commit(), event.path()).ifPresent(author -> {
                     String file = event.path().substring(event.path().lastIndexOf('/') + 1);
                     String link = "/" + repo.urlPath() + "/adaptations/" + event.chip() + "/" + file + "/report";
@@ -146,14 +150,6 @@ class NotificationListener {
             notifications.notify(recipient, n);
         } catch (DataIntegrityViolationException raced) {
             log.debug("{} of {} was made by another process at the same moment", n.dedupeKey(), recipient.name());
-        }
-    }
-
-    private static void safely(Object event, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            log.warn("Could not make the notifications of {}: {}", event, e.toString());
         }
     }
 }

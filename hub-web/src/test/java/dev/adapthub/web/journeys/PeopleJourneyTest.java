@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
 import dev.adapthub.core.account.Account;
+import dev.adapthub.core.notification.NotificationQueue;
 import dev.adapthub.core.pull.NewPullRequest;
 import dev.adapthub.core.pull.PullRequest;
 import dev.adapthub.core.pull.PullRequestService;
@@ -21,6 +22,7 @@ import dev.adapthub.web.support.Browser;
 import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.jgit.lib.ObjectId;
@@ -44,6 +46,7 @@ class PeopleJourneyTest {
     @Autowired RepoService repos;
     @Autowired RepoWrites writes;
     @Autowired PullRequestService pulls;
+    @Autowired NotificationQueue notifications;
 
     private void both(Page page, String name) {
         page.setViewportSize(1400, 900);
@@ -56,7 +59,7 @@ class PeopleJourneyTest {
     }
 
     @Test
-    void anApprovalReachesTheAuthorWhoReadsItAndAProfileRefusesABadAvatar() {
+    void anApprovalReachesTheAuthorWhoReadsItAndAProfileRefusesABadAvatar() throws InterruptedException {
         String base = "http://localhost:" + port;
         Account owner = accounts.create("own");
         Account author = accounts.create("ann");
@@ -77,6 +80,8 @@ class PeopleJourneyTest {
         page.click("#review-submit");
         assertThat(page.locator("#timeline")).containsText("approved");
         page.click("#sign-out");
+        // Notifications are made on their own thread a moment after the action.
+        assertThat(notifications.awaitIdle(Duration.ofSeconds(30))).isTrue();
 
         // The author sees one unread notification in the header, and reads it.
         Browser.signIn(page, base, author);

@@ -14,6 +14,7 @@ import dev.adapthub.core.event.AdaptationChanged;
 import dev.adapthub.core.event.ReviewRequested;
 import dev.adapthub.core.notification.Notification;
 import dev.adapthub.core.notification.NotificationKind;
+import dev.adapthub.core.notification.NotificationQueue;
 import dev.adapthub.core.notification.NotificationService;
 import dev.adapthub.core.profile.ProfileService;
 import dev.adapthub.core.pull.PullRequest;
@@ -30,6 +31,7 @@ import dev.adapthub.web.support.HubWebTest;
 import dev.adapthub.web.support.TestAccounts;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +67,12 @@ class NotificationsTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired RepoSettingsService settings;
     @Autowired dev.adapthub.core.repo.content.RepoFiles files;
+    @Autowired NotificationQueue queue;
+
+    /** Notifications are made on their own thread after the action: wait for what was done so far. */
+    private void made() throws InterruptedException {
+        assertThat(queue.awaitIdle(Duration.ofSeconds(30))).as("notifications made within 30 s").isTrue();
+    }
 
     private List<Notification> of(Account account) {
         return notifications.page(account.id(), 0).getContent();
@@ -90,6 +98,7 @@ class NotificationsTest {
                 + outsider.name() + "`");
         events.publishEvent(new ReviewRequested(repo.id(), pr.number(), outsider.name(), owner.name()));
         merges.merge(owner, repo, pr.number(), dev.adapthub.git.merge.MergeMethod.MERGE_COMMIT, null);
+        made();
 
         assertThat(of(author)).extracting(Notification::kind)
                 .containsExactly(NotificationKind.MERGED, NotificationKind.REVIEW_APPROVED);
@@ -138,6 +147,7 @@ class NotificationsTest {
         });
 
         pulls.review(owner, repo, pr.number(), ReviewVerdict.APPROVE, null);
+        made();
 
         MvcResult again = mvc.perform(get(path).with(user(accounts.principal(author)))
                 .header("If-None-Match", etag.get()))
@@ -155,6 +165,7 @@ class NotificationsTest {
 
         pulls.comment(owner, secret, pr.number(), "@" + outsider.name() + " look at this");
         events.publishEvent(new ReviewRequested(secret.id(), pr.number(), outsider.name(), owner.name()));
+        made();
 
         assertThat(of(outsider)).isEmpty();
         assertThat(notifications.unreadOfName(outsider.name())).isZero();
@@ -163,6 +174,7 @@ class NotificationsTest {
         Repo soon = PeopleSetup.repo(repos, writes, owner, false);
         PullRequest onSoon = PeopleSetup.readmePull(pulls, owner, soon, "Soon private");
         pulls.comment(owner, soon, onSoon.number(), "@" + outsider.name() + " please look");
+        made();
         assertThat(of(outsider)).extracting(Notification::kind).containsExactly(NotificationKind.MENTIONED);
         settings.update(owner, soon, new RepoSettings(true, null, null));
         assertThat(page(outsider, "/notifications")).contains("a repository you can no longer read")
@@ -194,6 +206,7 @@ class NotificationsTest {
                 head, "The backend changed.");
         events.publishEvent(stale);
         events.publishEvent(stale);
+        made();
         assertThat(of(owner)).extracting(Notification::kind).containsExactly(NotificationKind.VALIDATION_STALE);
         assertThat(of(owner).get(0).link()).isEqualTo("/" + repo.urlPath()
                 + "/adaptations/ascend-910b3/ascend-910b3-vllm-ascend.yaml/report");
@@ -225,6 +238,7 @@ class NotificationsTest {
             // No server listening: the review still succeeds and the notification is still there.
             System.setProperty("hub.smtp.port", "1");
             pulls.comment(owner, repo, byKeen.number(), "Merging soon, @" + keen.name());
+            made();
             assertThat(of(keen)).extracting(Notification::kind)
                     .containsExactly(NotificationKind.MENTIONED, NotificationKind.REVIEW_APPROVED);
         } finally {
