@@ -46,7 +46,6 @@ class NotificationListener {
     NotificationListener(NotificationService notifications, AccountService accounts, RepoService repos,
             PullRequestService pulls, CheckRuns checks, StaleAuthors staleAuthors, EntityManager entityManager,
             NotificationQueue queue) {
-        this.queue = queue;
         this.notifications = notifications;
         this.accounts = accounts;
         this.repos = repos;
@@ -54,6 +53,7 @@ class NotificationListener {
         this.checks = checks;
         this.staleAuthors = staleAuthors;
         this.entityManager = entityManager;
+        this.queue = queue;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adapthub.web.support.HubWebTest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class HandlerLookupTest {
         assertThat(chain).isNotNull();
         assertThat(((HandlerMethod) chain.getHandler()).getMethod().getName()).isEqualTo("resolve");
         assertThat(plain.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE))
-                .isEqualTo(java.util.Map.of("owner", "acme", "name", "llama"));
+                .isEqualTo(Map.of("owner", "acme", "name", "llama"));
         // Read once for the lookup, and by the checks around it (CORS); not twice per mapping.
         assertThat(mappings.getHandlerMethods()).hasSizeGreaterThan(50);
         assertThat(reads.get()).isLessThanOrEqualTo(3);
